@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { headers } from 'next/headers';
+import { setLocaleAction, signOutAction } from '@/app/actions/session';
+import { AppHeader, type NavItem } from '@/components/layout/AppHeader';
+import { IdleGuard } from '@/components/layout/IdleGuard';
+import { requirePageActor } from '@/lib/auth/current';
+import { env } from '@/lib/env';
+import { getT } from '@/lib/i18n/server';
+
+export const dynamic = 'force-dynamic';
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const actor = await requirePageActor();
+  const { t, locale } = await getT();
+  const currentPath = (await headers()).get('x-pathname') ?? '/';
+  const nav: NavItem[] = [];
+  if (actor.role === 'officer' && actor.portSlug) nav.push({ href: `/roster/${actor.portSlug}`, label: t('nav.roster') });
+  if (actor.role !== 'officer') nav.push({ href: '/ports', label: t('home.portsTitle') });
+  const idleMs = env().SESSION_IDLE_MINUTES * 60_000;
+  return (
+    <>
+      <AppHeader actor={actor} t={t} locale={locale} nav={nav} currentPath={currentPath} signOutAction={signOutAction} setLocaleAction={setLocaleAction} />
+      <main id="main" className="mx-auto max-w-screen-2xl px-4 py-6">
+        {children}
+      </main>
+      <IdleGuard
+        idleMs={idleMs}
+        warnMs={Math.min(60_000, idleMs / 2)}
+        signOutAction={signOutAction}
+        labels={{ title: t('idle.title'), body: t('idle.body'), stay: t('idle.stay'), hint: t('idle.hint') }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+'use server';
+
+import { AuthError, CredentialsSignin } from 'next-auth';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { optionalPageActor } from '@/lib/auth/current';
+import { signIn, signOut } from '@/lib/auth/next-auth';
+import { endActorSession } from '@/lib/auth/sign-out';
+import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/translate';
+import { setOwnLocale } from '@/lib/users/set-locale';
+
+export interface SignInState {
+  error?: 'invalid' | 'throttled' | 'missing';
+  email?: string;
+}
+
+/** Only a same-site path may follow sign-in (closes open redirects). */
+function safeCallbackPath(value: FormDataEntryValue | null): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return '/';
+  try {
+    const url = new URL(value, 'http://internal');
+    return url.pathname.startsWith('/sign-in') ? '/' : `${url.pathname}${url.search}`;
+  } catch {
+    return '/';
+  }
+}
+
+export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const email = String(formData.get('email') ?? '').trim();
+  const password = String(formData.get('password') ?? '');
+  if (!email || !password) return { error: 'missing', email };
+  try {
+    await signIn('credentials', { email, password, redirectTo: safeCallbackPath(formData.get('callbackUrl')) });
+    return {};
+  } catch (error) {
+    // Anything that is not an AuthError is Next's redirect (success) or a real failure: rethrow.
+    if (!(error instanceof AuthError)) throw error;
+    const code = error instanceof CredentialsSignin ? error.code : 'invalid';
+    return { error: code === 'throttled' ? 'throttled' : 'invalid', email };
+  }
+}
+
+export async function signOutAction(formData: FormData): Promise<void> {
+  const reason = formData.get('reason') === 'idle' ? 'idle' : 'signed_out';
+  const actor = await optionalPageActor();
+  if (actor) await endActorSession(actor, reason);
+  await signOut({ redirectTo: `/sign-in?reason=${reason}` });
+}
+
+export async function setLocaleAction(formData: FormData): Promise<void> {
+  const locale = formData.get('locale');
+  const back = safeCallbackPath(formData.get('back'));
+  if (!isLocale(locale)) redirect(back);
+  const jar = await cookies();
+  jar.set(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+  const actor = await optionalPageActor();
+  if (actor) await setOwnLocale(actor, locale);
+  redirect(back);
+}

@@ -1,0 +1,70 @@
+/**
+ * One database module: PGlite (embedded, zero setup) when DATABASE_URL is unset,
+ * PostgreSQL through postgres.js when it is set. Opened lazily on first use.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import { env } from '@/lib/env';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle has the same query surface as the database. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+
+export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<DatabaseHandle> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const e = env();
+  const client = postgres(url, {
+    max: opts.max ?? e.DB_POOL_MAX,
+    connect_timeout: e.DB_CONNECT_TIMEOUT_S,
+    idle_timeout: 30,
+    onnotice: () => {},
+    connection: {
+      // Fail fast instead of hanging; never leave a connection idle inside a transaction.
+      statement_timeout: e.DB_STATEMENT_TIMEOUT_MS,
+      idle_in_transaction_session_timeout: 10_000,
+      lock_timeout: Math.min(e.DB_STATEMENT_TIMEOUT_MS, 3_000),
+      application_name: 'port-roster',
+    },
+  });
+  const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+}
+
+/** dataDir undefined or memory:// means in-memory (tests). */
+export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const inMemory = !dataDir || dataDir.startsWith('memory://');
+  // PGlite does not create parent folders itself.
+  if (!inMemory) fs.mkdirSync(path.resolve(dataDir), { recursive: true });
+  const client = inMemory ? new PGlite() : new PGlite(path.resolve(dataDir));
+  await client.waitReady;
+  const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  return { db, kind: 'pglite', close: () => client.close() };
+}
+
+export async function openFromEnv(): Promise<DatabaseHandle> {
+  const e = env();
+  return e.DATABASE_URL ? openPostgres(e.DATABASE_URL) : openPglite(e.PGLITE_DIR);
+}
+
+/** Raw SQL results differ by driver (array vs { rows }); this gives rows either way. */
+export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

@@ -1,0 +1,55 @@
+/**
+ * The process-wide database, opened on first use. The embedded database migrates itself
+ * (and loads the demo) on open; a real server must be migrated with `npm run db:migrate`.
+ */
+import { AppError } from '@/lib/errors';
+import { env } from '@/lib/env';
+import { now } from '@/lib/time';
+import { openFromEnv, type DatabaseHandle, type Db } from './client';
+import { pendingMigrations, runMigrations } from './migrate';
+
+const holder = globalThis as unknown as { __portRosterDb?: Promise<DatabaseHandle> };
+
+export const NOT_MIGRATED_MESSAGE = 'The database is not migrated. Run `npm run db:migrate`, then start the app again.';
+
+async function open(): Promise<DatabaseHandle> {
+  const e = env();
+  const handle = await openFromEnv();
+  if (handle.kind === 'pglite') {
+    await runMigrations(handle);
+    if (e.demo) {
+      const { seedDemo } = await import('./seed/demo');
+      await seedDemo(handle.db, { seed: e.SEED, now: now(), demoPassword: e.DEMO_PASSWORD, historyDays: e.DEMO_HISTORY_DAYS });
+    }
+  } else if ((await pendingMigrations(handle)) > 0) {
+    await handle.close();
+    throw new AppError('UNAVAILABLE', NOT_MIGRATED_MESSAGE, { retryAfterSeconds: 30 });
+  }
+  if (e.ADMIN_EMAIL && e.ADMIN_PASSWORD) {
+    const { ensureBootstrapAdmin } = await import('./seed/bootstrap-admin');
+    await ensureBootstrapAdmin(handle.db, { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD });
+  }
+  return handle;
+}
+
+export async function getDb(): Promise<Db> {
+  if (!holder.__portRosterDb) {
+    holder.__portRosterDb = open();
+    // A failed open (server down, not migrated) must not be cached forever: retry on the next request.
+    holder.__portRosterDb.catch(() => {
+      holder.__portRosterDb = undefined;
+    });
+  }
+  return (await holder.__portRosterDb).db;
+}
+
+/** For tests and scripts that manage their own handle. */
+export function setDbHandleForProcess(handle: DatabaseHandle): void {
+  holder.__portRosterDb = Promise.resolve(handle);
+}
+
+export async function closeDb(): Promise<void> {
+  const pending = holder.__portRosterDb;
+  holder.__portRosterDb = undefined;
+  if (pending) await (await pending).close();
+}

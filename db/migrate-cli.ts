@@ -1,0 +1,24 @@
+import { env } from '@/lib/env';
+import { openFromEnv } from './client';
+import { runMigrations } from './migrate';
+
+async function main() {
+  const e = env();
+  const handle = await openFromEnv();
+  try {
+    await runMigrations(handle);
+    if (e.ADMIN_EMAIL && e.ADMIN_PASSWORD) {
+      const { ensureBootstrapAdmin } = await import('./seed/bootstrap-admin');
+      const created = await ensureBootstrapAdmin(handle.db, { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD });
+      if (created) console.log(`Created the first administrator ${e.ADMIN_EMAIL}.`);
+    }
+    console.log(`Migrations applied (${handle.kind === 'pglite' ? `embedded database in ${e.PGLITE_DIR}` : 'PostgreSQL'}).`);
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`Migration failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { roleEnum } from './enums';
+import { ports } from './ports';
+import { users } from './users';
+
+/**
+ * Append-only: a trigger (see migrations) refuses UPDATE and DELETE.
+ * prevHash/hash chain the events of one port (or the global chain when portId is null).
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid().references(() => users.id),
+    actorRole: roleEnum(),
+    actorLabel: text(),
+    portId: integer().references(() => ports.id),
+    action: text().notNull(),
+    targetType: text().notNull(),
+    targetId: text(),
+    before: jsonb(),
+    after: jsonb(),
+    reason: text(),
+    requestId: text(),
+    prevHash: text(),
+    hash: text(),
+  },
+  (t) => [
+    index('audit_events_port_at_idx').on(t.portId, t.at),
+    index('audit_events_target_idx').on(t.targetType, t.targetId),
+    index('audit_events_actor_idx').on(t.actorId, t.at),
+  ],
+);
+
+export type AuditEventRow = typeof auditEvents.$inferSelect;

@@ -1,0 +1,42 @@
+/** The single place where errors become HTTP responses (the shape of api.md, whatever went wrong). */
+import { AppError, isAppError, isDatabaseUnavailable, type ErrorCode } from '@/lib/errors';
+import { translatorFor } from '@/lib/i18n/catalog';
+import type { AppLocale, MessageKey } from '@/lib/i18n/translate';
+
+export const NO_STORE = { 'Cache-Control': 'no-store, private', Pragma: 'no-cache' } as const;
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...NO_STORE, ...headers },
+  });
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: Record<string, string>; [extra: string]: unknown };
+}
+
+function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  if (isDatabaseUnavailable(error)) {
+    return new AppError('UNAVAILABLE', 'The database is not answering. Try again shortly.', { retryAfterSeconds: 5 });
+  }
+  return new AppError('INTERNAL', 'Something went wrong on our side.');
+}
+
+/** English messages are written where the error is raised; other languages use the catalogue's wording. */
+export function errorResponse(error: unknown, locale: AppLocale = 'en', requestId?: string | null): Response {
+  const appError = toAppError(error);
+  if (appError.code === 'INTERNAL') {
+    // The detail goes to the log (one line, JSON-escaped so a name cannot forge log lines), never to the client.
+    console.error(JSON.stringify({ level: 'error', requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+  }
+  const message =
+    locale === 'en' ? appError.message : (appError.es ?? translatorFor(locale)(`errors.${appError.code}` as MessageKey));
+  const body: ErrorBody = { error: { ...(appError.details ?? {}), code: appError.code, message } };
+  if (appError.fields) body.error.fields = appError.fields;
+  if (locale !== 'en') body.error.detail = appError.message;
+  const headers: Record<string, string> = {};
+  if (appError.retryAfterSeconds) headers['Retry-After'] = String(appError.retryAfterSeconds);
+  return json(body, appError.status, headers);
+}

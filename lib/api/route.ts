@@ -1,0 +1,35 @@
+/**
+ * Route handlers are thin adapters: this wrapper gives each one the error shape, the
+ * cross-site check for cookie-authenticated mutations, and no-store caching.
+ */
+import { AppError } from '@/lib/errors';
+import type { AppLocale } from '@/lib/i18n/translate';
+import { requestLocale } from './locale';
+import { isSameOrigin } from './origin';
+import { errorResponse } from './respond';
+
+export interface RouteContext<P> {
+  request: Request;
+  params: P;
+  locale: AppLocale;
+  requestId: string | null;
+}
+
+const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function apiRoute<P = Record<string, string>>(handler: (ctx: RouteContext<P>) => Promise<Response>) {
+  return async (request: Request, context: { params?: Promise<P> }): Promise<Response> => {
+    const locale = requestLocale(request);
+    const requestId = request.headers.get('x-request-id');
+    try {
+      const usesBearer = /^Bearer\s/i.test(request.headers.get('authorization') ?? '');
+      if (MUTATIONS.has(request.method) && !usesBearer && !isSameOrigin(request)) {
+        throw new AppError('FORBIDDEN', 'Cross-site request refused.');
+      }
+      const params = (context.params ? await context.params : {}) as P;
+      return await handler({ request, params, locale, requestId });
+    } catch (error) {
+      return errorResponse(error, locale, requestId);
+    }
+  };
+}

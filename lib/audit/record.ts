@@ -1,0 +1,65 @@
+import { desc, eq, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { auditEvents } from '@/db/schema';
+import type { Role } from '@/db/schema';
+import { now } from '@/lib/time';
+import { eventHash } from './hash';
+
+export interface AuditActor {
+  userId: string | null;
+  role: Role | null;
+  /** For actors without a user row: an intake key name, "system", an email that failed to sign in. */
+  label?: string | null;
+  requestId?: string | null;
+}
+
+export interface AuditInput {
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  portId?: number | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+}
+
+/**
+ * Appends one event to its port's hash chain. Must be called inside the same transaction
+ * as the change it records: if this insert fails, the change rolls back with it.
+ * The advisory lock serialises writers of one chain so each event links to the true previous one.
+ */
+export async function recordAudit(tx: DbOrTx, actor: AuditActor, input: AuditInput): Promise<void> {
+  const portId = input.portId ?? null;
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_NAMESPACE}, ${portId ?? 0})`);
+  const [last] = await tx
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .where(portId === null ? isNull(auditEvents.portId) : eq(auditEvents.portId, portId))
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
+  const prevHash = last?.hash ?? null;
+  const event = {
+    at: now(),
+    actorId: actor.userId,
+    actorRole: actor.role,
+    portId,
+    action: input.action,
+    targetType: input.targetType,
+    targetId: input.targetId ?? null,
+    before: input.before ?? null,
+    after: input.after ?? null,
+    reason: input.reason ?? null,
+    requestId: actor.requestId ?? null,
+  };
+  await tx.insert(auditEvents).values({
+    ...event,
+    actorLabel: actor.label ?? null,
+    prevHash,
+    hash: eventHash(prevHash, event),
+  });
+}
+
+/** Distinct first key for pg_advisory_xact_lock(int, int) so audit locks never collide with others. */
+const AUDIT_LOCK_NAMESPACE = 7201;
+
+export const SYSTEM_ACTOR: AuditActor = { userId: null, role: null, label: 'system' };

@@ -1,0 +1,52 @@
+/**
+ * Who is asking. Pages call `requirePageActor`, route handlers `requireApiActor`;
+ * both re-read the user from the database, so a deactivated user is out on the next request.
+ */
+import { cache } from 'react';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { AppError } from '@/lib/errors';
+import type { Actor } from './actor';
+import { auth } from './next-auth';
+import { can, type Action } from './permissions';
+import { loadSession, type SessionState } from './session-store';
+
+async function sessionId(): Promise<string | null> {
+  const session = (await auth()) as { sid?: string } | null;
+  return session?.sid ?? null;
+}
+
+async function requestId(): Promise<string | null> {
+  return (await headers()).get('x-request-id');
+}
+
+const pageSession = cache(async (): Promise<SessionState> => {
+  const sid = await sessionId();
+  if (!sid) return { ended: 'missing' };
+  return loadSession(sid, { activity: true, requestId: await requestId() });
+});
+
+/** The actor for a page, or a redirect to sign-in with the reason. */
+export async function requirePageActor(action?: Action): Promise<Actor> {
+  const state = await pageSession();
+  if (!('actor' in state)) {
+    const reason = state.ended === 'missing' ? '' : `?reason=${state.ended}`;
+    redirect(`/sign-in${reason}`);
+  }
+  if (action && !can(state.actor.role, action)) redirect('/');
+  return state.actor;
+}
+
+export async function optionalPageActor(): Promise<Actor | null> {
+  const state = await pageSession();
+  return 'actor' in state ? state.actor : null;
+}
+
+/** The actor for an API call; background reads pass activity false so polling does not defeat the idle limit. */
+export async function requireApiActor(opts: { activity: boolean }): Promise<Actor> {
+  const sid = await sessionId();
+  if (!sid) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
+  const state = await loadSession(sid, { activity: opts.activity, requestId: await requestId() });
+  if (!('actor' in state)) throw new AppError('UNAUTHENTICATED', `Your session has ended (${state.ended}). Sign in again.`);
+  return state.actor;
+}

@@ -1,0 +1,75 @@
+/**
+ * All configuration, validated once on first use (never at import, so `next build`
+ * runs without a database or secrets).
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : ['true', '1', 'yes'].includes(v)));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  PGLITE_DIR: z.string().default('.data/pglite'),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  DB_CONNECT_TIMEOUT_S: z.coerce.number().int().min(1).default(3),
+  AUTH_SECRET: z.string().min(16).optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().min(1).max(24 * 60).default(15),
+  SESSION_MAX_HOURS: z.coerce.number().min(1).max(72).default(12),
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  DEMO_SEED: bool,
+  DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  DEMO_PASSWORD: z.string().min(8).default('portroster-demo'),
+  SEED: z.coerce.number().int().default(20231),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(12).optional(),
+  APP_URL: z.string().url().optional(),
+  TRUST_PROXY: bool,
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().default('Single sign-on'),
+});
+
+export type Env = z.infer<typeof EnvSchema> & {
+  /** Embedded PGlite when no DATABASE_URL is set. */
+  embedded: boolean;
+  /** Demo data is loaded automatically on the embedded database unless DEMO_SEED=false. */
+  demo: boolean;
+  authSecret: string;
+};
+
+let cached: Env | undefined;
+
+// A fixed secret keeps `npm run dev` zero-setup; production refuses to start without a real one.
+const DEV_ONLY_SECRET = 'port-roster-development-secret-not-for-production';
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.AUTH_SECRET) {
+    throw new Error('Invalid configuration: AUTH_SECRET must be set (at least 16 characters) in production');
+  }
+  const embedded = !e.DATABASE_URL;
+  cached = {
+    ...e,
+    embedded,
+    demo: e.DEMO_SEED ?? embedded,
+    authSecret: e.AUTH_SECRET ?? DEV_ONLY_SECRET,
+  };
+  return cached;
+}
+
+/** Tests change the environment between runs. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

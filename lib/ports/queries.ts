@@ -1,0 +1,54 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { ports } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCan, assertPortVisible } from '@/lib/auth/guard';
+import { portScope } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/errors';
+import { now, portToday } from '@/lib/time';
+import type { Port } from './schemas';
+
+const columns = {
+  id: ports.id,
+  slug: ports.slug,
+  name: ports.name,
+  state: ports.state,
+  code: ports.code,
+  timeZone: ports.timeZone,
+  graceMinutes: ports.graceMinutes,
+  active: ports.active,
+};
+
+export type PortRecord = Port & { id: number };
+
+function withToday(row: Omit<PortRecord, 'today'>, at: Date): PortRecord {
+  return { ...row, today: portToday(row.timeZone, at) };
+}
+
+/** The ports an actor may see (officers: their own), in display order. */
+export async function listPorts(actor: Actor): Promise<PortRecord[]> {
+  assertCan(actor, 'ports.read');
+  const db = await getDb();
+  const scope = portScope(actor);
+  if (scope !== 'all' && scope.length === 0) return [];
+  const rows = await db
+    .select(columns)
+    .from(ports)
+    .where(scope === 'all' ? undefined : inArray(ports.id, scope))
+    .orderBy(asc(ports.sortOrder), asc(ports.name));
+  const at = now();
+  return rows.map((r) => withToday(r, at));
+}
+
+/** One port by slug, or NOT_FOUND when it does not exist or the actor may not see it. */
+export async function getPortBySlug(actor: Actor, slug: string): Promise<PortRecord> {
+  const db = await getDb();
+  const [row] = await db.select(columns).from(ports).where(eq(ports.slug, slug)).limit(1);
+  if (!row) throw new AppError('NOT_FOUND', `No port "${slug}".`);
+  assertPortVisible(actor, row.id);
+  return withToday(row, now());
+}
+
+export function toPublicPort({ id: _id, ...port }: PortRecord): Port {
+  return port;
+}

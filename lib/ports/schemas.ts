@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+export const PortSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    state: z.string(),
+    code: z.string(),
+    timeZone: z.string(),
+    graceMinutes: z.number().int(),
+    active: z.boolean(),
+    today: z.string().describe('Port-local date now (YYYY-MM-DD)'),
+  })
+  .meta({ id: 'Port' });
+
+export type Port = z.infer<typeof PortSchema>;
+
+export const PortListSchema = z.object({ ports: z.array(PortSchema) });

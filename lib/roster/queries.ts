@@ -1,0 +1,105 @@
+/**
+ * Roster reads. PostgreSQL builds the JSON itself: the kiosk polls this every few seconds
+ * at every port, so there is no per-row mapping in JavaScript.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { queryRows } from '@/db/client';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCanAtPort } from '@/lib/auth/guard';
+import { getPortBySlug, toPublicPort, type PortRecord } from '@/lib/ports/queries';
+import { foldForSearch } from '@/lib/search-fold';
+import { now } from '@/lib/time';
+import { normaliseConfirmationCode } from './confirmation-code';
+import type { Appointment, Roster, RosterQuery, StatusCounts } from './schemas';
+
+const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+const iso = (column: SQL) => sql`to_char((${column}) at time zone 'UTC', ${sql.raw(ISO_UTC)})`;
+
+/** The status a reader sees: a scheduled appointment past its deadline is a no-show. */
+export function effectiveStatusSql(at: Date): SQL {
+  return sql`(case when a.status = 'scheduled' and a.scheduled_at + make_interval(mins => p.grace_minutes) < ${at.toISOString()}::timestamptz then 'no_show' else a.status::text end)`;
+}
+
+/** One JSON object per appointment, in the API's Appointment shape. */
+export function appointmentJsonSql(at: Date): SQL {
+  return sql`json_build_object(
+    'id', a.id,
+    'confirmationCode', a.confirmation_code,
+    'portSlug', p.slug,
+    'date', a.service_date::text,
+    'scheduledAt', ${iso(sql`a.scheduled_at`)},
+    'deadline', ${iso(sql`a.scheduled_at + make_interval(mins => p.grace_minutes)`)},
+    'partySize', a.party_size,
+    'familyName', a.family_name,
+    'givenName', a.given_name,
+    'nationality', a.nationality,
+    'language', a.language,
+    'status', ${effectiveStatusSql(at)},
+    'arrivedAt', ${iso(sql`a.arrived_at`)},
+    'arrivedBy', arr.name,
+    'membersPresent', a.members_present,
+    'outcome', case when o.appointment_id is null then null else json_build_object(
+      'code', o.code, 'notes', o.notes, 'recordedAt', ${iso(sql`o.recorded_at`)}, 'recordedBy', rec.name) end,
+    'flags', '[]'::json,
+    'version', a.version
+  )`;
+}
+
+export const APPOINTMENT_JOINS = sql`
+  from appointments a
+  join ports p on p.id = a.port_id
+  left join users arr on arr.id = a.arrived_by
+  left join outcomes o on o.appointment_id = a.id
+  left join users rec on rec.id = o.recorded_by`;
+
+function filterSql(query: RosterQuery, at: Date): SQL {
+  const parts: SQL[] = [];
+  const q = query.q?.trim();
+  if (q) {
+    const code = normaliseConfirmationCode(q);
+    parts.push(sql`(a.confirmation_code = ${code} or a.search_key like ${`%${escapeLike(foldForSearch(q))}%`})`);
+  }
+  if (query.status?.length) {
+    parts.push(sql`${effectiveStatusSql(at)} in (${sql.join(query.status.map((s) => sql`${s}`), sql`, `)})`);
+  }
+  return parts.length ? sql` and ${sql.join(parts, sql` and `)}` : sql``;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+const EMPTY_COUNTS: StatusCounts = { scheduled: 0, checked_in: 0, late: 0, no_show: 0, processed: 0, cancelled: 0 };
+
+/** The roster of one port and service date, counts over the whole day, rows filtered by q and status. */
+export async function getRoster(actor: Actor, slug: string, query: RosterQuery): Promise<Roster> {
+  const port = await getPortBySlug(actor, slug);
+  assertCanAtPort(actor, 'roster.read', port.id);
+  return readRoster(port, query);
+}
+
+export async function readRoster(port: PortRecord, query: RosterQuery): Promise<Roster> {
+  const db = await getDb();
+  const at = now();
+  const date = query.date ?? port.today;
+  const [row] = await queryRows<{ counts: Record<string, number> | null; appointments: Appointment[] | string }>(
+    db,
+    sql`select
+      (select json_object_agg(s, n) from (
+         select ${effectiveStatusSql(at)} as s, count(*)::int as n
+         from appointments a join ports p on p.id = a.port_id
+         where a.port_id = ${port.id} and a.service_date = ${date}
+         group by 1) c) as counts,
+      (select coalesce(json_agg(${appointmentJsonSql(at)} order by a.scheduled_at, a.confirmation_code), '[]'::json)
+         ${APPOINTMENT_JOINS}
+         where a.port_id = ${port.id} and a.service_date = ${date}${filterSql(query, at)}) as appointments`,
+  );
+  const appointments = typeof row?.appointments === 'string' ? (JSON.parse(row.appointments) as Appointment[]) : (row?.appointments ?? []);
+  return {
+    port: toPublicPort(port),
+    date,
+    counts: { ...EMPTY_COUNTS, ...(row?.counts ?? {}) },
+    appointments,
+  };
+}

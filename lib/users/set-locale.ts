@@ -1,0 +1,25 @@
+import { and, eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { users } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit/record';
+import type { AppLocale } from '@/lib/i18n/translate';
+
+/** A person's language choice, remembered on their account (any role may change their own). */
+export async function setOwnLocale(actor: Actor, locale: AppLocale): Promise<void> {
+  if (actor.locale === locale) return;
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(users)
+      .set({ locale })
+      .where(and(eq(users.id, actor.userId)))
+      .returning({ id: users.id });
+    if (updated.length === 0) return;
+    await recordAudit(
+      tx,
+      { userId: actor.userId, role: actor.role, requestId: actor.requestId },
+      { action: 'user.locale_changed', targetType: 'user', targetId: actor.userId, portId: actor.portId, before: { locale: actor.locale }, after: { locale } },
+    );
+  });
+}
