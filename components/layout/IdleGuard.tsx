@@ -23,8 +23,9 @@ export function IdleGuard({
 }) {
   const [warning, setWarning] = useState(false);
   const [secondsLeft, setSecondsLeft] = useState(Math.round(warnMs / 1000));
-  const lastActivity = useRef(Date.now());
-  const lastKeepalive = useRef(Date.now());
+  // Set when the guard mounts (render must stay pure).
+  const lastActivity = useRef(0);
+  const lastKeepalive = useRef(0);
   const formRef = useRef<HTMLFormElement>(null);
   const stayRef = useRef<HTMLButtonElement>(null);
 
@@ -43,6 +44,8 @@ export function IdleGuard({
   }, [keepalive]);
 
   useEffect(() => {
+    lastActivity.current = Date.now();
+    lastKeepalive.current = Date.now();
     for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, { passive: true, capture: true });
     const timer = window.setInterval(() => {
       const idleFor = Date.now() - lastActivity.current;

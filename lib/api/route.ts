@@ -17,8 +17,8 @@ export interface RouteContext<P> {
 
 const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function apiRoute<P = Record<string, string>>(handler: (ctx: RouteContext<P>) => Promise<Response>) {
-  return async (request: Request, context: { params?: Promise<P> }): Promise<Response> => {
+export function apiRoute<P = Record<string, never>>(handler: (ctx: RouteContext<P>) => Promise<Response>) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const locale = requestLocale(request);
     const requestId = request.headers.get('x-request-id');
     try {
@@ -26,7 +26,7 @@ export function apiRoute<P = Record<string, string>>(handler: (ctx: RouteContext
       if (MUTATIONS.has(request.method) && !usesBearer && !isSameOrigin(request)) {
         throw new AppError('FORBIDDEN', 'Cross-site request refused.');
       }
-      const params = (context.params ? await context.params : {}) as P;
+      const params = await context.params;
       return await handler({ request, params, locale, requestId });
     } catch (error) {
       return errorResponse(error, locale, requestId);

@@ -61,6 +61,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     trustHost: true,
     session: { strategy: 'jwt', maxAge: e.SESSION_MAX_HOURS * 3600 },
     pages: { signIn: '/sign-in', error: '/sign-in' },
+    logger: {
+      // A refused password is an expected answer, not a server error worth a stack trace.
+      error(error) {
+        if (error.name === 'CredentialsSignin' || (error as { type?: string }).type === 'CredentialsSignin') return;
+        console.error(JSON.stringify({ level: 'error', source: 'auth', error: error.message }));
+      },
+      warn() {},
+    },
     providers: providers(),
     callbacks: {
       async signIn({ account, profile }) {

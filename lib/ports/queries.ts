@@ -49,6 +49,8 @@ export async function getPortBySlug(actor: Actor, slug: string): Promise<PortRec
   return withToday(row, now());
 }
 
-export function toPublicPort({ id: _id, ...port }: PortRecord): Port {
+export function toPublicPort(record: PortRecord): Port {
+  const { id, ...port } = record;
+  void id; // internal key, never sent to clients
   return port;
 }

@@ -14,7 +14,7 @@ export const RosterQuerySchema = z.object({
     .optional()
     .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
 });
-export type RosterQuery = z.infer<typeof RosterQuerySchema>;
+export type RosterQuery = { date?: string; q?: string; status?: z.infer<typeof AppointmentStatusSchema>[] };
 
 export const OutcomeSchema = z.object({
   code: z.string(),

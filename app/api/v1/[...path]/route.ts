@@ -4,7 +4,7 @@ import { apiRoute } from '@/lib/api/route';
 export const dynamic = 'force-dynamic';
 
 // Unknown API paths answer in the API's error shape, not with the HTML 404 page.
-const notFound = apiRoute(async () => {
+const notFound = apiRoute<{ path: string[] }>(async () => {
   throw new AppError('NOT_FOUND', 'No such API endpoint.');
 });
 

@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import { ACCOUNTS, DEMO_PASSWORD, expectAccessible, signIn } from './helpers';
+
+test('the sign-in page is accessible and explains a wrong password without revealing accounts', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expectAccessible(page);
+  await page.getByLabel('Email').fill(ACCOUNTS.supervisor);
+  await page.getByLabel('Password').fill('wrong-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const message = page.getByText('The email or password is not correct.');
+  await expect(message).toBeVisible();
+  await page.getByLabel('Email').fill('nobody@example.gov');
+  await page.getByLabel('Password').fill('wrong-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(message).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('each role lands on its start page', async ({ browser }) => {
+  for (const [email, path] of [
+    [ACCOUNTS.officer, /\/roster\/san-ysidro$/],
+    [ACCOUNTS.supervisor, /\/ports$/],
+    [ACCOUNTS.admin, /\/ports$/],
+  ] as const) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, email);
+    await expect(page).toHaveURL(path);
+    await expectAccessible(page);
+    await context.close();
+  }
+});
+
+test('sign-out ends the session: the old cookie no longer works', async ({ page, context }) => {
+  await signIn(page, ACCOUNTS.supervisor);
+  const cookies = await context.cookies();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?reason=signed_out/);
+  await expect(page.getByText('You have been signed out.')).toBeVisible();
+  // Replaying the old session cookie must not get back in.
+  await context.addCookies(cookies);
+  const response = await page.request.get('/api/v1/ports');
+  expect(response.status()).toBe(401);
+});
+
+test('five failures throttle the account, even for the right password', async ({ page }) => {
+  const email = ACCOUNTS.officerNogales;
+  for (let i = 0; i < 5; i++) {
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(`wrong-${i}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByText('The email or password is not correct.')).toBeVisible();
+  }
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(/Too many failed attempts/)).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test('an idle kiosk warns, can be kept with one key, and then signs out', async ({ page }) => {
+  await page.clock.install();
+  await signIn(page, ACCOUNTS.supervisor);
+  await page.clock.fastForward('14:05');
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Are you still there?');
+  await expectAccessible(page);
+  await page.keyboard.press('Shift');
+  await expect(dialog).toBeHidden();
+  await page.clock.fastForward('15:30');
+  await expect(page).toHaveURL(/\/sign-in\?reason=idle/, { timeout: 15_000 });
+});
+
+test('the language switch turns every word to Spanish and is remembered', async ({ page }) => {
+  await signIn(page, ACCOUNTS.supervisor);
+  await page.getByRole('button', { name: /Language: Español/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Puertos');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Cerrar sesión' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: /Idioma: English/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ports');
+});

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+/**
+ * Starts `next start` for the browser tests on a fresh database: a new PostgreSQL database
+ * (dropped on exit) when TEST_DATABASE_URL/DATABASE_URL is set or --embedded is not given,
+ * else a new embedded PGlite folder. Migrates and loads the demo data first.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const args = process.argv.slice(2);
+const port = args[args.indexOf('--port') + 1] ?? '3100';
+const embedded = args.includes('--embedded') || !(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL);
+const base = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+
+const env = {
+  ...process.env,
+  NODE_ENV: 'production',
+  PORT: port,
+  AUTH_SECRET: process.env.AUTH_SECRET || 'e2e-secret-0123456789-abcdefghijkl',
+  DEMO_HISTORY_DAYS: process.env.DEMO_HISTORY_DAYS || (embedded ? '7' : '30'),
+  NEXT_TELEMETRY_DISABLED: '1',
+};
+
+let cleanup = () => {};
+if (embedded) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'portroster-e2e-'));
+  delete env.DATABASE_URL;
+  env.PGLITE_DIR = path.join(dir, 'pglite');
+  env.DEMO_SEED = 'true';
+  cleanup = () => rmSync(dir, { recursive: true, force: true });
+} else {
+  const name = `portroster_e2e_${Date.now().toString(36)}_${port}`;
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  const adminUrl = new URL(base);
+  adminUrl.pathname = '/postgres';
+  const psql = (sql) => spawnSync('npx', ['tsx', 'scripts/pg-admin.ts', adminUrl.toString(), sql], { stdio: 'inherit', env });
+  if (psql(`create database "${name}"`).status !== 0) process.exit(1);
+  env.DATABASE_URL = u.toString();
+  cleanup = () => psql(`drop database if exists "${name}" with (force)`);
+  for (const script of ['db/migrate-cli.ts', 'db/seed-cli.ts']) {
+    const r = spawnSync('npx', ['tsx', script], { stdio: 'inherit', env });
+    if (r.status !== 0) {
+      cleanup();
+      process.exit(r.status ?? 1);
+    }
+  }
+}
+
+const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], { stdio: 'inherit', env });
+let stopping = false;
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  server.kill('SIGTERM');
+}
+server.on('exit', (code) => {
+  cleanup();
+  process.exit(stopping ? 0 : (code ?? 1));
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, stop);
