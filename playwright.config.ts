@@ -41,17 +41,18 @@ export default defineConfig({
       command: `node scripts/e2e-server.mjs --port ${PORT}`,
       url: `http://127.0.0.1:${PORT}/api/v1/ready`,
       timeout: 240_000,
-      reuseExistingServer: false,
-      stdout: 'ignore',
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore' as const,
       stderr: 'pipe',
     },
-    {
+    // E2E_ONLY_APP=1 skips the embedded server for quick local runs of one spec.
+    ...(process.env.E2E_ONLY_APP ? [] : [{
       command: `node scripts/e2e-server.mjs --port ${EMBEDDED_PORT} --embedded`,
       url: `http://127.0.0.1:${EMBEDDED_PORT}/api/v1/ready`,
       timeout: 240_000,
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    }]),
   ],
 });

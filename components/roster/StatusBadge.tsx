@@ -13,7 +13,7 @@ export const STATUS_STYLE: Record<AppointmentStatus, { className: string; icon: 
 export function StatusBadge({ status, label }: { status: AppointmentStatus; label: string }) {
   const style = STATUS_STYLE[status];
   return (
-    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold ${style.className}`}>
+    <span data-status={status} className={`inline-flex items-center gap-1 whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold ${style.className}`}>
       <span aria-hidden="true">{style.icon}</span>
       {label}
     </span>

@@ -1,2 +1,4 @@
 /** Importing every domain's route specs here makes them part of the OpenAPI document. */
+import '@/lib/roster/api-spec';
+
 export { buildOpenApiDocument } from './openapi';

@@ -42,6 +42,7 @@ export function appointmentJsonSql(at: Date): SQL {
     'outcome', case when o.appointment_id is null then null else json_build_object(
       'code', o.code, 'notes', o.notes, 'recordedAt', ${iso(sql`o.recorded_at`)}, 'recordedBy', rec.name) end,
     'flags', '[]'::json,
+    'noShowRecorded', a.status = 'no_show',
     'version', a.version
   )`;
 }

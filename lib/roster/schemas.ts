@@ -42,6 +42,7 @@ export const AppointmentSchema = z
     membersPresent: z.number().int().nullable(),
     outcome: OutcomeSchema.nullable(),
     flags: z.array(z.string()),
+    noShowRecorded: z.boolean().describe('true when an officer marked the no-show; false when it is derived from the passed deadline'),
     version: z.number().int(),
   })
   .meta({ id: 'Appointment' });

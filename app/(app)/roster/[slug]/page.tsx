@@ -1,15 +1,23 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { StatusBadge } from '@/components/roster/StatusBadge';
+import { Kiosk } from '@/components/roster/Kiosk';
+import { PrintHeader } from '@/components/roster/PrintHeader';
+import { I18nProvider } from '@/components/ui/I18nProvider';
+import { QueryProvider } from '@/components/ui/QueryProvider';
 import { requirePageActor } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
 import { isAppError } from '@/lib/errors';
-import { countryName, formatDateLong, formatTime, languageName, needsInterpreter } from '@/lib/format';
+import { pickMessages } from '@/lib/i18n/catalog';
 import { getT } from '@/lib/i18n/server';
 import { getRoster } from '@/lib/roster/queries';
-import { RosterQuerySchema } from '@/lib/roster/schemas';
+import { IsoDateSchema } from '@/lib/roster/schemas';
+import { addDays, now, toPortIso } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Roster' };
+
+const NAV = 'inline-flex min-h-11 items-center rounded border-2 border-slate-700 bg-white px-3 font-semibold';
 
 export default async function RosterPage({
   params,
@@ -20,72 +28,54 @@ export default async function RosterPage({
 }) {
   const actor = await requirePageActor('roster.read');
   const { slug } = await params;
-  const parsed = RosterQuerySchema.safeParse(await searchParams);
-  if (!parsed.success) redirect(`/roster/${slug}`);
+  const { date: rawDate } = await searchParams;
+  const date = typeof rawDate === 'string' ? rawDate : undefined;
+  if (date !== undefined && !IsoDateSchema.safeParse(date).success) redirect(`/roster/${slug}`);
   const { t, locale } = await getT();
   let roster;
   try {
-    roster = await getRoster(actor, slug, parsed.data);
+    roster = await getRoster(actor, slug, { date });
   } catch (error) {
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
   }
-  const tz = roster.port.timeZone;
-  const c = roster.counts;
+  const today = roster.port.today;
+  const editable = roster.date === today && can(actor.role, 'appointment.checkIn');
+  const base = `/roster/${slug}`;
   return (
     <>
-      <h1 className="text-3xl font-bold">
-        {t('roster.heading', { port: roster.port.name, date: formatDateLong(roster.date, locale) })}
-      </h1>
-      <dl aria-label={t('roster.counters')} className="my-4 grid grid-cols-3 gap-2 sm:grid-cols-6">
-        {(['scheduled', 'checked_in', 'late', 'no_show', 'processed', 'cancelled'] as const).map((s) => (
-          <div key={s} className="rounded border border-slate-300 bg-white p-3">
-            <dt className="text-sm font-semibold text-slate-700">{t(`status.${s}`)}</dt>
-            <dd className="text-3xl font-bold tabular-nums">{c[s]}</dd>
+      <nav aria-label={t('roster.date')} className="no-print mb-4 flex flex-wrap items-end gap-2">
+        <Link href={`${base}?date=${addDays(roster.date, -1)}`} className={NAV}>
+          ← {t('roster.previousDay')}
+        </Link>
+        <Link href={base} className={NAV} aria-current={roster.date === today ? 'date' : undefined}>
+          {t('roster.today')}
+        </Link>
+        <Link href={`${base}?date=${addDays(roster.date, 1)}`} className={NAV}>
+          {t('roster.nextDay')} →
+        </Link>
+        <form method="get" action={base} className="flex items-end gap-2">
+          <div>
+            <label htmlFor="roster-date" className="block text-sm font-semibold">
+              {t('roster.date')}
+            </label>
+            <input id="roster-date" type="date" name="date" defaultValue={roster.date} className="min-h-11 rounded border-2 border-slate-700 px-2" />
           </div>
-        ))}
-      </dl>
-      {roster.appointments.length === 0 ? (
-        <p className="rounded border border-slate-300 bg-white p-6 text-lg">{t('roster.empty')}</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-left">
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="px-3 py-2">{t('roster.columns.time')}</th>
-                <th scope="col" className="px-3 py-2">{t('roster.columns.deadline')}</th>
-                <th scope="col" className="px-3 py-2">{t('roster.columns.name')}</th>
-                <th scope="col" className="px-3 py-2">{t('roster.columns.party')}</th>
-                <th scope="col" className="px-3 py-2">{t('roster.columns.nationality')}</th>
-                <th scope="col" className="px-3 py-2">{t('roster.columns.language')}</th>
-                <th scope="col" className="px-3 py-2">{t('roster.columns.code')}</th>
-                <th scope="col" className="px-3 py-2">{t('roster.columns.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {roster.appointments.map((a) => (
-                <tr key={a.id} className="border-b border-slate-200">
-                  <td className="px-3 py-2 text-xl font-bold tabular-nums">{formatTime(a.scheduledAt, tz, locale)}</td>
-                  <td className="px-3 py-2 tabular-nums">{formatTime(a.deadline, tz, locale)}</td>
-                  <th scope="row" className="px-3 py-2 font-semibold">
-                    {a.familyName}, {a.givenName}
-                  </th>
-                  <td className="px-3 py-2 tabular-nums">{a.partySize}</td>
-                  <td className="px-3 py-2">{countryName(a.nationality, locale)}</td>
-                  <td className="px-3 py-2">
-                    {languageName(a.language, locale)}
-                    {needsInterpreter(a.language) && <span className="ml-2 rounded bg-purple-100 px-1 text-sm text-purple-900">{t('roster.interpreter')}</span>}
-                  </td>
-                  <td className="px-3 py-2 font-mono">{a.confirmationCode}</td>
-                  <td className="px-3 py-2">
-                    <StatusBadge status={a.status} label={t(`status.${a.status}`)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+          <button type="submit" className={NAV}>
+            {t('roster.show')}
+          </button>
+        </form>
+      </nav>
+      <PrintHeader
+        portName={roster.port.name}
+        date={roster.date}
+        printed={t('roster.printed', { time: `${toPortIso(now(), roster.port.timeZone).slice(0, 16).replace('T', ' ')} (${roster.port.timeZone})` })}
+      />
+      <I18nProvider locale={locale} messages={pickMessages(locale, ['common', 'status', 'roster', 'kiosk'])}>
+        <QueryProvider>
+          <Kiosk key={`${slug}:${roster.date}`} initial={roster} editable={editable} />
+        </QueryProvider>
+      </I18nProvider>
     </>
   );
 }

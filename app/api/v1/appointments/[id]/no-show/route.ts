@@ -1,0 +1,11 @@
+import { requireApiActor } from '@/lib/auth/current';
+import { apiRoute } from '@/lib/api/route';
+import { json } from '@/lib/api/respond';
+import { markNoShow } from '@/lib/roster/no-show';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = apiRoute<{ id: string }>(async ({ params }) => {
+  const actor = await requireApiActor({ activity: true });
+  return json(await markNoShow(actor, params.id));
+});

@@ -1,0 +1,24 @@
+import { requireApiActor } from '@/lib/auth/current';
+import { apiRoute } from '@/lib/api/route';
+import { json } from '@/lib/api/respond';
+import { parseInput } from '@/lib/api/validate';
+import { getRoster } from '@/lib/roster/queries';
+import { RosterQuerySchema } from '@/lib/roster/schemas';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute<{ slug: string }>(async ({ request, params, locale }) => {
+  const actor = await requireApiActor({ activity: false });
+  const url = new URL(request.url);
+  const statuses = url.searchParams.getAll('status');
+  const query = parseInput(
+    RosterQuerySchema,
+    {
+      date: url.searchParams.get('date') ?? undefined,
+      q: url.searchParams.get('q') ?? undefined,
+      status: statuses.length > 1 ? statuses : (statuses[0] ?? undefined),
+    },
+    locale,
+  );
+  return json(await getRoster(actor, params.slug, query));
+});

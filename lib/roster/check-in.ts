@@ -1,0 +1,82 @@
+/**
+ * Check-in: the server's clock decides on time or late. Exactly one of many concurrent
+ * check-ins of the same person wins; the others learn who checked them in and when.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { appointments } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { parseInput } from '@/lib/api/validate';
+import { recordAudit } from '@/lib/audit/record';
+import { AppError } from '@/lib/errors';
+import { now, portLocalClock } from '@/lib/time';
+import { claimKey, requestHash, storeResult } from './idempotent';
+import { appointmentById, arrivalSnapshot, loadForUpdate } from './load';
+import { decideCheckIn, deadline, validMembersPresent } from './rules';
+import type { Appointment } from './schemas';
+
+export const CheckInInputSchema = z.object({
+  membersPresent: z.number().int().min(1).max(12).optional(),
+  idempotencyKey: z.string().min(1).max(255).optional(),
+});
+export type CheckInInput = z.infer<typeof CheckInInputSchema>;
+
+export interface CheckInResult {
+  appointment: Appointment;
+}
+
+export async function checkIn(actor: Actor, appointmentId: string, rawInput: CheckInInput): Promise<CheckInResult> {
+  const input = parseInput(CheckInInputSchema, rawInput, actor.locale);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const scope = `check-in:${actor.userId}`;
+    if (input.idempotencyKey) {
+      const earlier = await claimKey<CheckInResult>(tx, scope, input.idempotencyKey, requestHash([appointmentId, input.membersPresent ?? null]));
+      if (earlier) return earlier;
+    }
+    const row = await loadForUpdate(tx, actor, appointmentId, 'appointment.checkIn');
+    const at = now();
+    const decision = decideCheckIn(row, at, row);
+    if (decision.kind === 'refused') {
+      if (decision.code === 'ALREADY_ARRIVED') {
+        const current = await appointmentById(tx, appointmentId, at);
+        throw new AppError('ALREADY_ARRIVED', `Already arrived at ${current.arrivedAt ?? 'an earlier time'}${current.arrivedBy ? `, recorded by ${current.arrivedBy}` : ''}.`, {
+          es: `Ya llegó${current.arrivedBy ? `; lo registró ${current.arrivedBy}` : ''}.`,
+          details: { appointment: current },
+        });
+      }
+      if (decision.code === 'WRONG_SERVICE_DATE') {
+        throw new AppError('WRONG_SERVICE_DATE', `This appointment is for ${row.serviceDate}; check-in is possible only on that date at the port.`, {
+          es: `Esta cita es para el ${row.serviceDate}; solo se puede registrar la llegada ese día.`,
+        });
+      }
+      throw new AppError('CONFLICT', 'This appointment was cancelled.', { es: 'Esta cita fue cancelada.' });
+    }
+    const membersPresent = validMembersPresent(input.membersPresent, row.partySize);
+    if (membersPresent === null) {
+      throw new AppError('VALIDATION', `Members present must be between 1 and ${row.partySize}.`, {
+        es: `Las personas presentes deben ser entre 1 y ${row.partySize}.`,
+        fields: { membersPresent: `must be 1-${row.partySize}` },
+      });
+    }
+    const status = decision.kind;
+    const updated = await tx
+      .update(appointments)
+      .set({ status, arrivedAt: at, arrivedBy: actor.userId, membersPresent, statusChangedAt: at, statusChangedBy: actor.userId, version: row.version + 1 })
+      .where(and(eq(appointments.id, row.id), inArray(appointments.status, ['scheduled', 'no_show']), eq(appointments.version, row.version)))
+      .returning({ id: appointments.id });
+    if (updated.length !== 1) throw new AppError('CONFLICT', 'The appointment changed while checking in. Try again.');
+    await recordAudit(tx, { userId: actor.userId, role: actor.role, requestId: actor.requestId }, {
+      action: status === 'late' ? 'appointment.arrived_late' : 'appointment.checked_in',
+      targetType: 'appointment',
+      targetId: row.id,
+      portId: row.portId,
+      before: arrivalSnapshot(row),
+      after: { ...arrivalSnapshot({ status, arrivedAt: at, membersPresent, version: row.version + 1 }), deadline: portLocalClock(deadline(row.scheduledAt, row.graceMinutes), row.timeZone) },
+    });
+    const result: CheckInResult = { appointment: await appointmentById(tx, row.id, at) };
+    if (input.idempotencyKey) await storeResult(tx, scope, input.idempotencyKey, 200, result);
+    return result;
+  });
+}

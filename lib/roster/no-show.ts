@@ -1,0 +1,45 @@
+/** An explicit no-show mark, only after the deadline (a passed deadline already reads as no-show). */
+import { and, eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { appointments } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit/record';
+import { AppError } from '@/lib/errors';
+import { now, portLocalClock } from '@/lib/time';
+import { appointmentById, arrivalSnapshot, loadForUpdate } from './load';
+import { deadline, decideNoShow } from './rules';
+import type { Appointment } from './schemas';
+
+export async function markNoShow(actor: Actor, appointmentId: string): Promise<{ appointment: Appointment }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const row = await loadForUpdate(tx, actor, appointmentId, 'appointment.noShow');
+    const at = now();
+    const decision = decideNoShow(row, at, row);
+    if (decision.kind === 'refused') {
+      if (decision.code === 'DEADLINE_NOT_PASSED') {
+        const clock = portLocalClock(deadline(row.scheduledAt, row.graceMinutes), row.timeZone);
+        throw new AppError('DEADLINE_NOT_PASSED', `The deadline (${clock}) has not passed yet.`, { es: `Aún no pasa la hora límite (${clock}).` });
+      }
+      const current = await appointmentById(tx, appointmentId, at);
+      throw new AppError(decision.code, decision.code === 'ALREADY_ARRIVED' ? 'This person has already arrived.' : 'This appointment can no longer be marked.', {
+        details: { appointment: current },
+      });
+    }
+    const updated = await tx
+      .update(appointments)
+      .set({ status: 'no_show', statusChangedAt: at, statusChangedBy: actor.userId, version: row.version + 1 })
+      .where(and(eq(appointments.id, row.id), eq(appointments.status, 'scheduled'), eq(appointments.version, row.version)))
+      .returning({ id: appointments.id });
+    if (updated.length !== 1) throw new AppError('CONFLICT', 'The appointment changed meanwhile. Try again.');
+    await recordAudit(tx, { userId: actor.userId, role: actor.role, requestId: actor.requestId }, {
+      action: 'appointment.no_show_marked',
+      targetType: 'appointment',
+      targetId: row.id,
+      portId: row.portId,
+      before: arrivalSnapshot(row),
+      after: arrivalSnapshot({ status: 'no_show', arrivedAt: null, membersPresent: null, version: row.version + 1 }),
+    });
+    return { appointment: await appointmentById(tx, row.id, at) };
+  });
+}
