@@ -67,6 +67,9 @@ export async function checkIn(actor: Actor, appointmentId: string, rawInput: Che
       .where(and(eq(appointments.id, row.id), inArray(appointments.status, ['scheduled', 'no_show']), eq(appointments.version, row.version)))
       .returning({ id: appointments.id });
     if (updated.length !== 1) throw new AppError('CONFLICT', 'The appointment changed while checking in. Try again.');
+    const result: CheckInResult = { appointment: await appointmentById(tx, row.id, at) };
+    if (input.idempotencyKey) await storeResult(tx, scope, input.idempotencyKey, 200, result);
+    // The audit insert goes last: it takes the port's chain lock, held only until commit.
     await recordAudit(tx, { userId: actor.userId, role: actor.role, requestId: actor.requestId }, {
       action: status === 'late' ? 'appointment.arrived_late' : 'appointment.checked_in',
       targetType: 'appointment',
@@ -75,8 +78,6 @@ export async function checkIn(actor: Actor, appointmentId: string, rawInput: Che
       before: arrivalSnapshot(row),
       after: { ...arrivalSnapshot({ status, arrivedAt: at, membersPresent, version: row.version + 1 }), deadline: portLocalClock(deadline(row.scheduledAt, row.graceMinutes), row.timeZone) },
     });
-    const result: CheckInResult = { appointment: await appointmentById(tx, row.id, at) };
-    if (input.idempotencyKey) await storeResult(tx, scope, input.idempotencyKey, 200, result);
     return result;
   });
 }

@@ -32,6 +32,8 @@ export async function markNoShow(actor: Actor, appointmentId: string): Promise<{
       .where(and(eq(appointments.id, row.id), eq(appointments.status, 'scheduled'), eq(appointments.version, row.version)))
       .returning({ id: appointments.id });
     if (updated.length !== 1) throw new AppError('CONFLICT', 'The appointment changed meanwhile. Try again.');
+    const appointment = { appointment: await appointmentById(tx, row.id, at) };
+    // The audit insert goes last: it takes the port's chain lock, held only until commit.
     await recordAudit(tx, { userId: actor.userId, role: actor.role, requestId: actor.requestId }, {
       action: 'appointment.no_show_marked',
       targetType: 'appointment',
@@ -40,6 +42,6 @@ export async function markNoShow(actor: Actor, appointmentId: string): Promise<{
       before: arrivalSnapshot(row),
       after: arrivalSnapshot({ status: 'no_show', arrivedAt: null, membersPresent: null, version: row.version + 1 }),
     });
-    return { appointment: await appointmentById(tx, row.id, at) };
+    return appointment;
   });
 }

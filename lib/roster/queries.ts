@@ -7,11 +7,11 @@ import { getDb } from '@/db';
 import { queryRows } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanAtPort } from '@/lib/auth/guard';
-import { getPortBySlug, toPublicPort, type PortRecord } from '@/lib/ports/queries';
+import { getPortBySlug, type PortRecord } from '@/lib/ports/queries';
 import { foldForSearch } from '@/lib/search-fold';
 import { now } from '@/lib/time';
 import { normaliseConfirmationCode } from './confirmation-code';
-import type { Appointment, Roster, RosterQuery, StatusCounts } from './schemas';
+import type { Roster, RosterQuery } from './schemas';
 
 const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 const iso = (column: SQL) => sql`to_char((${column}) at time zone 'UTC', ${sql.raw(ISO_UTC)})`;
@@ -71,36 +71,45 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-const EMPTY_COUNTS: StatusCounts = { scheduled: 0, checked_in: 0, late: 0, no_show: 0, processed: 0, cancelled: 0 };
-
-/** The roster of one port and service date, counts over the whole day, rows filtered by q and status. */
-export async function getRoster(actor: Actor, slug: string, query: RosterQuery): Promise<Roster> {
-  const port = await getPortBySlug(actor, slug);
-  assertCanAtPort(actor, 'roster.read', port.id);
-  return readRoster(port, query);
+/** Port fields as the API shows them, built by PostgreSQL with the port-local date passed in. */
+function portJsonSql(port: PortRecord): SQL {
+  return sql`json_build_object('slug', ${port.slug}::text, 'name', ${port.name}::text, 'state', ${port.state}::text, 'code', ${port.code}::text,
+    'timeZone', ${port.timeZone}::text, 'graceMinutes', ${port.graceMinutes}::int, 'active', ${port.active}::boolean, 'today', ${port.today}::text)`;
 }
 
-export async function readRoster(port: PortRecord, query: RosterQuery): Promise<Roster> {
-  const db = await getDb();
-  const at = now();
-  const date = query.date ?? port.today;
-  const [row] = await queryRows<{ counts: Record<string, number> | null; appointments: Appointment[] | string }>(
-    db,
-    sql`select
-      (select json_object_agg(s, n) from (
-         select ${effectiveStatusSql(at)} as s, count(*)::int as n
-         from appointments a join ports p on p.id = a.port_id
-         where a.port_id = ${port.id} and a.service_date = ${date}
-         group by 1) c) as counts,
-      (select coalesce(json_agg(${appointmentJsonSql(at)} order by a.scheduled_at, a.confirmation_code), '[]'::json)
+/**
+ * The whole roster response as JSON text, built once by PostgreSQL: counts over the whole
+ * day, rows filtered by q and status. Route handlers send this text as it is.
+ */
+export function rosterJsonSql(port: PortRecord, date: string, query: RosterQuery, at: Date): SQL {
+  return sql`select json_build_object(
+      'port', ${portJsonSql(port)},
+      'date', ${date}::text,
+      'counts', (select json_build_object(
+          'scheduled', count(*) filter (where s = 'scheduled'),
+          'checked_in', count(*) filter (where s = 'checked_in'),
+          'late', count(*) filter (where s = 'late'),
+          'no_show', count(*) filter (where s = 'no_show'),
+          'processed', count(*) filter (where s = 'processed'),
+          'cancelled', count(*) filter (where s = 'cancelled'))
+        from (select ${effectiveStatusSql(at)} as s from appointments a join ports p on p.id = a.port_id
+              where a.port_id = ${port.id} and a.service_date = ${date}) c),
+      'appointments', (select coalesce(json_agg(${appointmentJsonSql(at)} order by a.scheduled_at, a.confirmation_code), '[]'::json)
          ${APPOINTMENT_JOINS}
-         where a.port_id = ${port.id} and a.service_date = ${date}${filterSql(query, at)}) as appointments`,
-  );
-  const appointments = typeof row?.appointments === 'string' ? (JSON.parse(row.appointments) as Appointment[]) : (row?.appointments ?? []);
-  return {
-    port: toPublicPort(port),
-    date,
-    counts: { ...EMPTY_COUNTS, ...(row?.counts ?? {}) },
-    appointments,
-  };
+         where a.port_id = ${port.id} and a.service_date = ${date}${filterSql(query, at)})
+    )::text as body`;
+}
+
+/** The roster of one port and service date as the API's JSON text. */
+export async function getRosterJson(actor: Actor, slug: string, query: RosterQuery): Promise<string> {
+  const port = await getPortBySlug(actor, slug);
+  assertCanAtPort(actor, 'roster.read', port.id);
+  const db = await getDb();
+  const [row] = await queryRows<{ body: string }>(db, rosterJsonSql(port, query.date ?? port.today, query, now()));
+  return row!.body;
+}
+
+/** The same roster as an object, for server-rendered pages. */
+export async function getRoster(actor: Actor, slug: string, query: RosterQuery): Promise<Roster> {
+  return JSON.parse(await getRosterJson(actor, slug, query)) as Roster;
 }

@@ -29,6 +29,8 @@ export async function undoArrival(actor: Actor, appointmentId: string): Promise<
       .where(and(eq(appointments.id, row.id), inArray(appointments.status, [...UNDOABLE]), eq(appointments.version, row.version)))
       .returning({ id: appointments.id });
     if (updated.length !== 1) throw new AppError('CONFLICT', 'The appointment changed meanwhile.');
+    const appointment = { appointment: await appointmentById(tx, row.id, at) };
+    // The audit insert goes last: it takes the port's chain lock, held only until commit.
     await recordAudit(tx, { userId: actor.userId, role: actor.role, requestId: actor.requestId }, {
       action: 'appointment.arrival_undone',
       targetType: 'appointment',
@@ -37,6 +39,6 @@ export async function undoArrival(actor: Actor, appointmentId: string): Promise<
       before: arrivalSnapshot(row),
       after: arrivalSnapshot({ status: 'scheduled', arrivedAt: null, membersPresent: null, version: row.version + 1 }),
     });
-    return { appointment: await appointmentById(tx, row.id, at) };
+    return appointment;
   });
 }

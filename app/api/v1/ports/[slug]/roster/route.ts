@@ -1,8 +1,8 @@
 import { requireApiActor } from '@/lib/auth/current';
 import { apiRoute } from '@/lib/api/route';
-import { json } from '@/lib/api/respond';
+import { NO_STORE } from '@/lib/api/respond';
 import { parseInput } from '@/lib/api/validate';
-import { getRoster } from '@/lib/roster/queries';
+import { getRosterJson } from '@/lib/roster/queries';
 import { RosterQuerySchema } from '@/lib/roster/schemas';
 
 export const dynamic = 'force-dynamic';
@@ -20,5 +20,8 @@ export const GET = apiRoute<{ slug: string }>(async ({ request, params, locale }
     },
     locale,
   );
-  return json(await getRoster(actor, params.slug, query));
+  // PostgreSQL built the JSON; send it as it is (no parse and re-serialise per request).
+  return new Response(await getRosterJson(actor, params.slug, query), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...NO_STORE },
+  });
 });
