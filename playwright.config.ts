@@ -2,6 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const EMBEDDED_PORT = Number(process.env.E2E_EMBEDDED_PORT ?? 3101);
+const SECOND_PORT = Number(process.env.E2E_SECOND_PORT ?? PORT + 2);
+// A second app instance on the same PostgreSQL database proves nothing shared lives in memory.
+const SCALE_OUT = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL) && !process.env.E2E_ONLY_APP;
 
 /** Debian's Chromium: Playwright cannot download its own browser on these machines. */
 const launchOptions = {
@@ -33,7 +36,8 @@ export default defineConfig({
     locale: 'en-US',
   },
   projects: [
-    { name: 'app', testIgnore: /embedded\.spec\.ts/ },
+    { name: 'app', testIgnore: /(embedded|scale-out)\.spec\.ts/ },
+    ...(SCALE_OUT ? [{ name: 'scale-out', testMatch: /scale-out\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${PORT}` } }] : []),
     { name: 'embedded', testMatch: /embedded\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` } },
   ],
   webServer: [
@@ -45,6 +49,16 @@ export default defineConfig({
       stdout: 'ignore' as const,
       stderr: 'pipe',
     },
+    ...(SCALE_OUT
+      ? [{
+          command: `node scripts/e2e-server.mjs --port ${SECOND_PORT} --same-db-as ${PORT}`,
+          url: `http://127.0.0.1:${SECOND_PORT}/api/v1/ready`,
+          timeout: 240_000,
+          reuseExistingServer: !process.env.CI,
+          stdout: 'ignore' as const,
+          stderr: 'pipe' as const,
+        }]
+      : []),
     // E2E_ONLY_APP=1 skips the embedded server for quick local runs of one spec.
     ...(process.env.E2E_ONLY_APP ? [] : [{
       command: `node scripts/e2e-server.mjs --port ${EMBEDDED_PORT} --embedded`,

@@ -5,13 +5,16 @@
  * else a new embedded PGlite folder. Migrates and loads the demo data first.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const args = process.argv.slice(2);
 const port = args[args.indexOf('--port') + 1] ?? '3100';
 const embedded = args.includes('--embedded') || !(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL);
+// --same-db-as <port>: a second instance on the first one's database (scale-out tests).
+const sameDbAs = args.includes('--same-db-as') ? args[args.indexOf('--same-db-as') + 1] : undefined;
+const RUNTIME = path.join(process.cwd(), '.e2e-runtime');
 const base = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
 
 const env = {
@@ -24,7 +27,18 @@ const env = {
 };
 
 let cleanup = () => {};
-if (embedded) {
+if (sameDbAs) {
+  const file = path.join(RUNTIME, `${sameDbAs}.url`);
+  const deadline = Date.now() + 240_000;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) {
+      console.error(`no database published by the server on port ${sameDbAs}`);
+      process.exit(1);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  env.DATABASE_URL = readFileSync(file, 'utf8').trim();
+} else if (embedded) {
   const dir = mkdtempSync(path.join(tmpdir(), 'portroster-e2e-'));
   delete env.DATABASE_URL;
   env.PGLITE_DIR = path.join(dir, 'pglite');
@@ -39,7 +53,11 @@ if (embedded) {
   const psql = (sql) => spawnSync('npx', ['tsx', 'scripts/pg-admin.ts', adminUrl.toString(), sql], { stdio: 'inherit', env });
   if (psql(`create database "${name}"`).status !== 0) process.exit(1);
   env.DATABASE_URL = u.toString();
-  cleanup = () => psql(`drop database if exists "${name}" with (force)`);
+  const published = path.join(RUNTIME, `${port}.url`);
+  cleanup = () => {
+    rmSync(published, { force: true });
+    psql(`drop database if exists "${name}" with (force)`);
+  };
   for (const script of ['db/migrate-cli.ts', 'db/seed-cli.ts']) {
     const r = spawnSync('npx', ['tsx', script], { stdio: 'inherit', env });
     if (r.status !== 0) {
@@ -47,6 +65,11 @@ if (embedded) {
       process.exit(r.status ?? 1);
     }
   }
+}
+
+if (!embedded && !sameDbAs) {
+  mkdirSync(RUNTIME, { recursive: true });
+  writeFileSync(path.join(RUNTIME, `${port}.url`), env.DATABASE_URL);
 }
 
 const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], { stdio: 'inherit', env });
