@@ -1,2 +1,4 @@
 /** Importing every domain's route specs here makes them part of the OpenAPI document. */
 export { buildOpenApiDocument } from './openapi';
+import '@/lib/outcomes/api-spec';
+import '@/lib/audit/api-spec';
