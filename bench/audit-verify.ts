@@ -58,9 +58,9 @@ async function main() {
       }
       await sql`
         insert into audit_events (at, actor_id, actor_role, port_id, action, target_type, target_id, before, after, reason, request_id, prev_hash, hash)
-        select r."at", r."actorId", r."actorRole"::role, r."portId", r."action", r."targetType", r."targetId", r."before", r."after", r."reason", r."requestId", r."prevHash", r."hash"
-        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) with ordinality as r("at" timestamptz, "actorId" uuid, "actorRole" text, "portId" int, "action" text,
-          "targetType" text, "targetId" text, "before" jsonb, "after" jsonb, "reason" text, "requestId" text, "prevHash" text, "hash" text, ord bigint)
+        select (e.j->>'at')::timestamptz, (e.j->>'actorId')::uuid, (e.j->>'actorRole')::role, (e.j->>'portId')::int, e.j->>'action',
+          e.j->>'targetType', e.j->>'targetId', e.j->'before', e.j->'after', e.j->>'reason', e.j->>'requestId', e.j->>'prevHash', e.j->>'hash'
+        from jsonb_array_elements(${JSON.stringify(rows)}::text::jsonb) with ordinality as e(j, ord)
         order by ord`;
       if ((offset / BATCH) % 10 === 9) process.stdout.write(`  ${offset + BATCH} events written\n`);
     }

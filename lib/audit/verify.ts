@@ -154,20 +154,23 @@ export async function verifyAuditChains(db: DbOrTx, opts: VerifyOptions = {}): P
     scope = parts.length === 0 ? eq(auditEvents.id, -1) : or(...parts);
   }
   const verifier = new ChainVerifier();
-  let lastId = 0;
-  for (;;) {
-    const rows = await db
+  const fetchAfter = (lastId: number) =>
+    db
       .select(COLUMNS)
       .from(auditEvents)
       .where(and(gt(auditEvents.id, lastId), scope))
       .orderBy(asc(auditEvents.id))
-      .limit(batchSize);
+      .limit(batchSize)
+      .execute(); // starts the query now (a drizzle builder alone runs only when awaited)
+  let next = fetchAfter(0);
+  for (;;) {
+    const rows = await next;
+    const full = rows.length === batchSize;
+    // Ask for the next batch before hashing this one, so the database works while we hash.
+    if (full) next = fetchAfter(rows[rows.length - 1]!.id);
     for (const row of rows) verifier.add(row);
-    if (rows.length > 0) {
-      lastId = rows[rows.length - 1]!.id;
-      opts.onProgress?.(verifier.eventsChecked);
-    }
-    if (rows.length < batchSize) break;
+    if (rows.length > 0) opts.onProgress?.(verifier.eventsChecked);
+    if (!full) break;
   }
   return verifier.report();
 }
