@@ -2,3 +2,5 @@
 import '@/lib/roster/api-spec';
 
 export { buildOpenApiDocument } from './openapi';
+import '@/lib/outcomes/api-spec';
+import '@/lib/audit/api-spec';

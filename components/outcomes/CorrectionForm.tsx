@@ -1,0 +1,132 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import type { Messages } from '@/lib/i18n/messages/en';
+import { interpolate } from '@/lib/i18n/translate';
+import { describedBy, ErrorSummary, Field, inputClass, StaleNotice } from './FormParts';
+import { checkOutcome, OutcomeInputs, outcomeBody, type OutcomeValues } from './OutcomeInputs';
+import { postJson, type ApiError, type CodeChoice } from './post';
+
+const STATUSES = ['scheduled', 'checked_in', 'late', 'no_show', 'processed', 'cancelled'] as const;
+
+export function CorrectionForm({
+  appointmentId,
+  version,
+  currentStatus,
+  codes,
+  m,
+  statusLabels,
+  outcomeLabels,
+}: {
+  appointmentId: string;
+  version: number;
+  currentStatus: string;
+  codes: CodeChoice[];
+  m: Messages['outcomes'];
+  statusLabels: Record<string, string>;
+  outcomeLabels: Record<string, string>;
+}) {
+  const router = useRouter();
+  const [status, setStatus] = useState('');
+  const [outcome, setOutcome] = useState<OutcomeValues>({ code: '', notes: '', interpreterUsed: false, interpreterLanguage: '' });
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [message, setMessage] = useState('');
+  const [pending, startTransition] = useTransition();
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setFailure(null);
+    const local: Record<string, string> = {};
+    if (!status && !outcome.code) local.status = m.nothingChosen;
+    if (outcome.code) Object.assign(local, checkOutcome(outcome, codes, m));
+    if (reason.trim() === '') local.reason = m.reasonRequired;
+    setErrors(local);
+    if (Object.keys(local).length) return;
+    setMessage(m.submitting);
+    const result = await postJson(`/api/v1/appointments/${appointmentId}/corrections`, {
+      ...(status ? { status } : {}),
+      ...(outcome.code ? { outcome: outcomeBody(outcome) } : {}),
+      reason,
+      expectedVersion: version,
+    });
+    if (result.ok) {
+      setMessage(m.corrected);
+      setReason('');
+      setStatus('');
+      setOutcome({ code: '', notes: '', interpreterUsed: false, interpreterLanguage: '' });
+      startTransition(() => router.refresh());
+      return;
+    }
+    setMessage('');
+    if (result.error.fields) {
+      // Server fields for the nested outcome ("outcome.notes") show next to the same inputs.
+      setErrors(Object.fromEntries(Object.entries(result.error.fields).map(([k, v]) => [k.replace(/^outcome\./, ''), v])));
+    }
+    setFailure(result.error);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="correction-title" className="rounded border border-slate-300 bg-white p-4">
+      <h2 id="correction-title" className="mb-1 text-2xl font-bold">
+        {m.correctionTitle}
+      </h2>
+      <p className="mb-3 text-slate-700">{m.correctionIntro}</p>
+      {failure?.code === 'STALE_VERSION' ? (
+        <StaleNotice
+          error={failure}
+          title={m.staleTitle}
+          body={(v) => interpolate(m.staleBody, v)}
+          reload={m.reload}
+          statusLabel={(s) => statusLabels[s] ?? s}
+          outcomeLabel={(c) => (c ? (outcomeLabels[c] ?? c) : '—')}
+          onReload={() => startTransition(() => router.refresh())}
+        />
+      ) : failure && !failure.fields ? (
+        <p role="alert" className="mb-4 font-semibold text-red-800">
+          {interpolate(m.failed, { message: failure.message })}
+        </p>
+      ) : null}
+      <ErrorSummary title={m.errorSummary} errors={errors} idPrefix="correction" />
+      <Field id="correction-status" label={m.newStatus} error={errors.status}>
+        <select
+          id="correction-status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+          aria-invalid={errors.status ? true : undefined}
+          aria-describedby={describedBy('correction-status', false, !!errors.status)}
+          className={inputClass}
+        >
+          <option value="">{m.keepStatus}</option>
+          {STATUSES.filter((s) => s !== currentStatus).map((s) => (
+            <option key={s} value={s}>
+              {statusLabels[s] ?? s}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <OutcomeInputs idPrefix="correction" values={outcome} onChange={setOutcome} errors={errors} codes={codes} m={m} codeLabel={m.newOutcome} emptyChoice={m.keepOutcome} />
+      <Field id="correction-reason" label={m.reason} help={m.reasonHelp} error={errors.reason}>
+        <textarea
+          id="correction-reason"
+          value={reason}
+          rows={3}
+          maxLength={1000}
+          required
+          onChange={(e) => setReason(e.target.value)}
+          aria-invalid={errors.reason ? true : undefined}
+          aria-describedby={describedBy('correction-reason', true, !!errors.reason)}
+          className={inputClass}
+        />
+      </Field>
+      <button type="submit" disabled={pending} className="min-h-11 rounded bg-slate-800 px-5 text-lg font-semibold text-white hover:bg-slate-900 disabled:opacity-60">
+        {m.correctionSubmit}
+      </button>
+      <p aria-live="polite" className="mt-2 font-semibold">
+        {message}
+      </p>
+    </form>
+  );
+}

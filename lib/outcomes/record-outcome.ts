@@ -1,0 +1,66 @@
+/**
+ * The interview outcome: a checked-in appointment becomes processed, with its code, notes and
+ * interpreter. Of two officers submitting on the same record, the second gets STALE_VERSION (or
+ * CONFLICT without expectedVersion) with the current values, never a silent overwrite.
+ */
+import { and, eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { appointments, outcomes } from '@/db/schema';
+import { parseInput } from '@/lib/api/validate';
+import { lockAppointment, stateSnapshot } from '@/lib/appointments/load';
+import { recordAppointmentById } from '@/lib/appointments/queries';
+import type { RecordAppointment } from '@/lib/appointments/schemas';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCan } from '@/lib/auth/guard';
+import { recordAudit } from '@/lib/audit/record';
+import { AppError } from '@/lib/errors';
+import { now } from '@/lib/time';
+import { outcomeValidationError, staleVersionError } from './errors';
+import { findOutcomeCode } from './queries';
+import { decideOutcome, validateOutcome } from './rules';
+import { RecordOutcomeInputSchema, type RecordOutcomeInput } from './schemas';
+
+export async function recordOutcome(actor: Actor, appointmentId: string, rawInput: RecordOutcomeInput): Promise<{ appointment: RecordAppointment }> {
+  assertCan(actor, 'appointment.outcome');
+  const input = parseInput(RecordOutcomeInputSchema, rawInput, actor.locale);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const row = await lockAppointment(tx, actor, appointmentId, 'appointment.outcome');
+    const valid = validateOutcome(input, await findOutcomeCode(tx, input.code));
+    if (!valid.ok) throw outcomeValidationError(valid.fields, actor.locale);
+    const at = now();
+    const decision = decideOutcome(row, input.expectedVersion);
+    if (decision.kind === 'refused') {
+      const current = await recordAppointmentById(tx, row.id, at);
+      if (decision.code === 'STALE_VERSION') throw staleVersionError(current);
+      throw new AppError('CONFLICT', `Only a checked-in appointment can take an outcome; this one is ${current.status}.`, {
+        es: `Solo una cita registrada puede recibir un resultado; esta está en situación ${current.status}.`,
+        details: { appointment: current },
+      });
+    }
+    const version = row.version + 1;
+    const updated = await tx
+      .update(appointments)
+      .set({ status: 'processed', statusChangedAt: at, statusChangedBy: actor.userId, version })
+      .where(and(eq(appointments.id, row.id), eq(appointments.status, 'checked_in'), eq(appointments.version, row.version)))
+      .returning({ id: appointments.id });
+    if (updated.length !== 1) throw new AppError('CONFLICT', 'The appointment changed while recording the outcome. Reload and try again.', { es: 'La cita cambió mientras se registraba el resultado. Vuelva a cargar e inténtelo de nuevo.' });
+    await tx.insert(outcomes).values({
+      appointmentId: row.id,
+      code: valid.outcome.code,
+      notes: valid.outcome.notes,
+      interpreterLanguage: valid.outcome.interpreterLanguage,
+      recordedAt: at,
+      recordedBy: actor.userId,
+    });
+    await recordAudit(tx, { userId: actor.userId, role: actor.role, requestId: actor.requestId }, {
+      action: 'appointment.outcome_recorded',
+      targetType: 'appointment',
+      targetId: row.id,
+      portId: row.portId,
+      before: stateSnapshot(row),
+      after: stateSnapshot({ ...row, status: 'processed', outcome: valid.outcome, version }),
+    });
+    return { appointment: await recordAppointmentById(tx, row.id, at) };
+  });
+}
