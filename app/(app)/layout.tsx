@@ -4,6 +4,7 @@ import { setLocaleAction, signOutAction } from '@/app/actions/session';
 import { AppHeader, type NavItem } from '@/components/layout/AppHeader';
 import { IdleGuard } from '@/components/layout/IdleGuard';
 import { requirePageActor } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
 import { getT } from '@/lib/i18n/server';
 
@@ -16,6 +17,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const nav: NavItem[] = [];
   if (actor.role === 'officer' && actor.portSlug) nav.push({ href: `/roster/${actor.portSlug}`, label: t('nav.roster') });
   if (actor.role !== 'officer') nav.push({ href: '/ports', label: t('home.portsTitle') });
+  if (can(actor.role, 'admin.capacity')) {
+    nav.push({ href: '/admin', label: t('nav.administration') });
+  }
   const idleMs = env().SESSION_IDLE_MINUTES * 60_000;
   return (
     <>

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@/db/client';
 import { AppError } from '@/lib/errors';
-import { addDays, now, portToday, serviceDate, type IsoDate } from '@/lib/time';
+import { addDays, now, portToday, serviceDate } from '@/lib/time';
 import { capacityWindow, lastOverrideDate } from './queries';
 import { findCapacityViolation } from './rules';
 

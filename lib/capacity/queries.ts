@@ -147,10 +147,10 @@ export async function capacityCalendar(actor: Actor, params: CalendarParams): Pr
   const weekdayRows = await db
     .select({ slug: ports.slug, isoWeekday: weekdayLimits.isoWeekday, dailyLimit: weekdayLimits.dailyLimit })
     .from(weekdayLimits)
-    .innerJoin(ports, eq(ports.id, weekdayLimits.portId))
-    .where(port ? eq(ports.id, port.id) : undefined);
+    .innerJoin(ports, eq(ports.id, weekdayLimits.portId));
+  // Every port's defaults, even when one port is shown: the edit form offers them all.
   const weekdays: Record<string, Record<string, number>> = {};
-  for (const p of port ? [port] : allPorts) weekdays[p.slug] = Object.fromEntries(WEEKDAY_KEYS.map((k) => [k, 0]));
+  for (const p of allPorts) weekdays[p.slug] = Object.fromEntries(WEEKDAY_KEYS.map((k) => [k, 0]));
   for (const r of weekdayRows) weekdays[r.slug]![WEEKDAY_KEYS[r.isoWeekday - 1]!] = r.dailyLimit;
 
   return { days, national, nationalCap: cap, weekdays, from, to };

@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { DbOrTx } from '@/db/client';
 import { ports, users } from '@/db/schema';
@@ -17,12 +17,16 @@ export const adminUserColumns = {
   mustChangePassword: users.mustChangePassword,
   lastSignInAt: users.lastSignInAt,
   createdAt: users.createdAt,
+  openSessions: sql<number>`(select count(*)::int from sessions s where s.user_id = ${users.id} and s.ended_at is null and s.expires_at > now())`,
 };
 
-type Row = { [K in keyof typeof adminUserColumns]: (typeof adminUserColumns)[K]['_']['data'] | (K extends 'portSlug' | 'lastSignInAt' ? null : never) };
+interface Row extends Omit<AdminUser, 'lastSignInAt' | 'createdAt'> {
+  lastSignInAt: Date | null;
+  createdAt: Date;
+}
 
 export function toAdminUser(r: Row): AdminUser {
-  return { ...r, lastSignInAt: r.lastSignInAt ? r.lastSignInAt.toISOString() : null, createdAt: r.createdAt.toISOString() };
+  return { ...r, openSessions: Number(r.openSessions), lastSignInAt: r.lastSignInAt ? r.lastSignInAt.toISOString() : null, createdAt: r.createdAt.toISOString() };
 }
 
 export async function adminUserById(db: DbOrTx, id: string): Promise<AdminUser | null> {

@@ -45,6 +45,7 @@ export const AdminUserSchema = z
     mustChangePassword: z.boolean(),
     lastSignInAt: z.string().nullable(),
     createdAt: z.string(),
+    openSessions: z.number().int().describe('Sessions that end if the account is deactivated'),
   })
   .meta({ id: 'AdminUser' });
 export type AdminUser = z.infer<typeof AdminUserSchema>;
