@@ -3,6 +3,7 @@ import { ActionButton } from '@/components/admin/ActionButton';
 import { AdminBreadcrumb } from '@/components/admin/AdminBreadcrumb';
 import { IntakeKeyForm } from '@/components/admin/IntakeKeyForm';
 import { formLabels } from '@/lib/admin/form-labels';
+import { utcInstantFormatter } from '@/lib/admin/format';
 import { requirePageActor } from '@/lib/auth/current';
 import { pickMessages } from '@/lib/i18n/catalog';
 import { getT } from '@/lib/i18n/server';
@@ -16,8 +17,7 @@ export default async function IntakeKeysPage() {
   const { t, locale } = await getT();
   const keys = await listIntakeKeys(actor);
   const labels = formLabels(t);
-  const when = new Intl.DateTimeFormat(locale === 'es' ? 'es-MX' : 'en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' });
-  const fmt = (iso: string) => when.format(new Date(iso));
+  const fmt = utcInstantFormatter(locale);
   return (
     <>
       <AdminBreadcrumb label={t('admin.title')} current={t('admin.intakeKeys.title')} />

@@ -3,6 +3,7 @@ import { ActionButton } from '@/components/admin/ActionButton';
 import { AdminBreadcrumb } from '@/components/admin/AdminBreadcrumb';
 import { NewUserForm, ResetPasswordForm, UserRoleForm } from '@/components/admin/UserForms';
 import { formLabels } from '@/lib/admin/form-labels';
+import { utcInstantFormatter } from '@/lib/admin/format';
 import { requirePageActor } from '@/lib/auth/current';
 import { formatNumber } from '@/lib/format';
 import { pickMessages } from '@/lib/i18n/catalog';
@@ -25,7 +26,7 @@ export default async function UsersPage() {
     ports: ports.map((p) => ({ slug: p.slug, name: p.name })),
   };
   const portName = new Map(ports.map((p) => [p.slug, p.name]));
-  const when = new Intl.DateTimeFormat(locale === 'es' ? 'es-MX' : 'en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' });
+  const fmt = utcInstantFormatter(locale);
   return (
     <>
       <AdminBreadcrumb label={t('admin.title')} current={t('admin.users.title')} />
@@ -49,7 +50,7 @@ export default async function UsersPage() {
                 <td className="px-3 py-2 break-all">{u.email}</td>
                 <td className="px-3 py-2">{t(`roles.${u.role}`)}</td>
                 <td className="px-3 py-2">{u.portSlug ? (portName.get(u.portSlug) ?? u.portSlug) : '—'}</td>
-                <td className="px-3 py-2 tabular-nums">{u.lastSignInAt ? when.format(new Date(u.lastSignInAt)) : t('admin.users.never')}</td>
+                <td className="px-3 py-2 tabular-nums">{u.lastSignInAt ? fmt(u.lastSignInAt) : t('admin.users.never')}</td>
                 <td className="px-3 py-2">
                   {u.active ? t('admin.users.active') : <span className="font-semibold text-amber-900">{t('admin.users.inactive')}</span>}
                   {u.mustChangePassword && <span className="block text-sm text-slate-700">{t('admin.users.mustChange')}</span>}
