@@ -4,8 +4,9 @@
  * cap, so reactivating it is refused if the cap would be exceeded.
  */
 import { eq } from 'drizzle-orm';
+import { AppError } from '@/lib/errors';
 import { getDb } from '@/db';
-import { ports } from '@/db/schema';
+import { appointments, ports } from '@/db/schema';
 import { auditActorOf } from '@/lib/admin/audit-actor';
 import { parseInput } from '@/lib/api/validate';
 import { recordAudit } from '@/lib/audit/record';
@@ -27,6 +28,16 @@ export async function updatePort(actor: Actor, slug: string, input: unknown, loc
   try {
     return await db.transaction(async (tx) => {
       const before = await portForUpdate(tx, slug);
+      if (body.timeZone && body.timeZone !== before.timeZone) {
+        // Stored service dates were derived in the old zone; moving the zone would silently shift them.
+        const [booked] = await tx.select({ id: appointments.id }).from(appointments).where(eq(appointments.portId, before.id)).limit(1);
+        if (booked) {
+          throw new AppError('CONFLICT', `${before.name} already has appointments whose dates were set in ${before.timeZone}; its time zone cannot change.`, {
+            es: `${before.name} ya tiene citas con fechas fijadas en ${before.timeZone}; su zona horaria no se puede cambiar.`,
+            fields: { timeZone: 'port already has appointments' },
+          });
+        }
+      }
       let row = before;
       const write = async () => {
         if (Object.keys(body).length === 0) return;
