@@ -21,7 +21,7 @@ test('each role lands on its start page', async ({ browser }) => {
   for (const [email, path] of [
     [ACCOUNTS.officer, /\/roster\/san-ysidro$/],
     [ACCOUNTS.supervisor, /\/ports$/],
-    [ACCOUNTS.admin, /\/ports$/],
+    [ACCOUNTS.admin, /\/admin$/],
   ] as const) {
     const context = await browser.newContext();
     const page = await context.newPage();

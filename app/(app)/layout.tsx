@@ -18,6 +18,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   if (actor.role === 'officer' && actor.portSlug) nav.push({ href: `/roster/${actor.portSlug}`, label: t('nav.roster') });
   if (actor.role !== 'officer') nav.push({ href: '/ports', label: t('home.portsTitle') });
   if (can(actor.role, 'audit.read')) nav.push({ href: '/audit', label: t('nav.audit') });
+  if (can(actor.role, 'admin.capacity')) {
+    nav.push({ href: '/admin', label: t('nav.administration') });
+  }
   const idleMs = env().SESSION_IDLE_MINUTES * 60_000;
   return (
     <>

@@ -4,3 +4,4 @@ import '@/lib/roster/api-spec';
 export { buildOpenApiDocument } from './openapi';
 import '@/lib/outcomes/api-spec';
 import '@/lib/audit/api-spec';
+import '@/lib/admin/api-spec';

@@ -26,12 +26,18 @@ const pageSession = cache(async (): Promise<SessionState> => {
   return loadSession(sid, { activity: true, requestId: await requestId() });
 });
 
-/** The actor for a page, or a redirect to sign-in with the reason. */
+export const PASSWORD_CHANGE_PATH = '/account/password';
+
+/** The actor for a page, or a redirect to sign-in with the reason (or to the forced password change). */
 export async function requirePageActor(action?: Action): Promise<Actor> {
   const state = await pageSession();
   if (!('actor' in state)) {
     const reason = state.ended === 'missing' ? '' : `?reason=${state.ended}`;
     redirect(`/sign-in${reason}`);
+  }
+  // A first or reset password must be replaced before anything else (see app/(app)/account/password).
+  if (state.actor.mustChangePassword && !((await headers()).get('x-pathname') ?? '').startsWith(PASSWORD_CHANGE_PATH)) {
+    redirect(PASSWORD_CHANGE_PATH);
   }
   if (action && !can(state.actor.role, action)) redirect('/');
   return state.actor;

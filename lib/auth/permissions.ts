@@ -77,6 +77,6 @@ export function homePath(subject: ScopedSubject & { portSlug: string | null }): 
     case 'supervisor':
       return '/ports';
     case 'admin':
-      return '/ports';
+      return '/admin';
   }
 }
