@@ -99,6 +99,37 @@ function toCounts(r: CountRow) {
   return { ...counts, inProgress: r.in_progress, arrived, utilisation, noShowRate, lateRate };
 }
 
+type DailyRow = CountRow & { date: string; port: string; outcomes: Record<string, number> | string | null };
+
+/** The daily aggregate as one statement (exported for the benchmark, which times it raw). */
+export function dailyStatsSql(ports: readonly PortRecord[], from: string, to: string, at: Date): SQL {
+  const ids = portIdsSql(ports);
+  return sql`with agg as (
+      select a.port_id, a.service_date, ${countsSql(at)}
+      from appointments a join ports p on p.id = a.port_id
+      where a.port_id in (${ids}) and a.service_date between ${from}::date and ${to}::date
+      group by a.port_id, a.service_date),
+    mix as (
+      select port_id, service_date, json_object_agg(code, n order by code) as outcomes from (
+        select a.port_id, a.service_date, o.code, count(*)::int as n
+        from appointments a join outcomes o on o.appointment_id = a.id
+        where a.port_id in (${ids}) and a.service_date between ${from}::date and ${to}::date and a.status = 'processed'
+        group by 1, 2, 3) x
+      group by 1, 2)
+    select days.date::text as date, p.slug as port,
+      ${effectiveLimitSql(sql`p.id`, sql`days.date`)}::int as capacity,
+      coalesce(agg.booked, 0) as booked, coalesce(agg.checked_in, 0) as checked_in, coalesce(agg.late, 0) as late,
+      coalesce(agg.no_show, 0) as no_show, coalesce(agg.processed, 0) as processed,
+      coalesce(agg.cancelled, 0) as cancelled, coalesce(agg.in_progress, 0) as in_progress,
+      mix.outcomes
+    from ${selectedPortsSql(ports)}
+    join ports p on p.id = sel.port_id
+    cross join ${daysSql(from, to)}
+    left join agg on agg.port_id = p.id and agg.service_date = days.date
+    left join mix on mix.port_id = p.id and mix.service_date = days.date
+    order by days.date, sel.ord`;
+}
+
 /** Per service date and port: capacity, counts, outcome mix and rates (api.md Statistics). */
 export async function getDailyStats(actor: Actor, query: StatsRangeQuery): Promise<DailyStats> {
   const ports = await resolveStatsPorts(actor, query.port);
@@ -108,34 +139,7 @@ export async function getDailyStats(actor: Actor, query: StatsRangeQuery): Promi
 export async function readDailyStats(ports: readonly PortRecord[], from: string, to: string, at: Date = now()): Promise<DailyStats> {
   if (ports.length === 0) return { days: [] };
   const db = await getDb();
-  const ids = portIdsSql(ports);
-  const rows = await queryRows<CountRow & { date: string; port: string; outcomes: Record<string, number> | string | null }>(
-    db,
-    sql`with agg as (
-        select a.port_id, a.service_date, ${countsSql(at)}
-        from appointments a join ports p on p.id = a.port_id
-        where a.port_id in (${ids}) and a.service_date between ${from}::date and ${to}::date
-        group by a.port_id, a.service_date),
-      mix as (
-        select port_id, service_date, json_object_agg(code, n order by code) as outcomes from (
-          select a.port_id, a.service_date, o.code, count(*)::int as n
-          from appointments a join outcomes o on o.appointment_id = a.id
-          where a.port_id in (${ids}) and a.service_date between ${from}::date and ${to}::date and a.status = 'processed'
-          group by 1, 2, 3) x
-        group by 1, 2)
-      select days.date::text as date, p.slug as port,
-        ${effectiveLimitSql(sql`p.id`, sql`days.date`)}::int as capacity,
-        coalesce(agg.booked, 0) as booked, coalesce(agg.checked_in, 0) as checked_in, coalesce(agg.late, 0) as late,
-        coalesce(agg.no_show, 0) as no_show, coalesce(agg.processed, 0) as processed,
-        coalesce(agg.cancelled, 0) as cancelled, coalesce(agg.in_progress, 0) as in_progress,
-        mix.outcomes
-      from ${selectedPortsSql(ports)}
-      join ports p on p.id = sel.port_id
-      cross join ${daysSql(from, to)}
-      left join agg on agg.port_id = p.id and agg.service_date = days.date
-      left join mix on mix.port_id = p.id and mix.service_date = days.date
-      order by days.date, sel.ord`,
-  );
+  const rows = await queryRows<DailyRow>(db, dailyStatsSql(ports, from, to, at));
   const days: DailyStat[] = rows.map((r) => {
     const c = toCounts(r);
     return {
@@ -330,4 +334,13 @@ export async function readToday(ports: readonly PortRecord[], at: Date = now()):
       processed: r.processed,
     })),
   };
+}
+
+/** Outcome codes with their label in the reader's language, in the catalogue's order (retired ones too: history uses them). */
+export async function readOutcomeLabels(locale: 'en' | 'es'): Promise<{ code: string; label: string }[]> {
+  const db = await getDb();
+  return queryRows<{ code: string; label: string }>(
+    db,
+    sql`select code, ${locale === 'es' ? sql`label_es` : sql`label_en`} as label from outcome_codes order by sort_order, code`,
+  );
 }

@@ -46,3 +46,26 @@ describe('rates', () => {
     expect(change(5, 0)).toBeNull();
   });
 });
+
+describe('sumByDate and rangeProblems', () => {
+  it('adds ports up per date and recomputes the rates', async () => {
+    const { sumByDate } = await import('./rules');
+    const day = (date: string, booked: number, noShow: number, outcomes: Record<string, number>) => ({
+      date, capacity: 10, booked, checkedIn: booked - noShow, late: 0, noShow, processed: booked - noShow, cancelled: 0, outcomes,
+    });
+    const out = sumByDate([day('2026-01-02', 4, 1, { a: 3 }), day('2026-01-01', 2, 0, { a: 2 }), day('2026-01-02', 6, 1, { a: 4, b: 1 })]);
+    expect(out.map((d) => [d.date, d.capacity, d.booked, d.noShow, d.outcomes, d.noShowRate])).toEqual([
+      ['2026-01-01', 10, 2, 0, { a: 2 }, 0],
+      ['2026-01-02', 20, 10, 2, { a: 7, b: 1 }, 0.2],
+    ]);
+  });
+
+  it('names each field that is wrong', async () => {
+    const { rangeProblems } = await import('./rules');
+    const { isIsoDate } = await import('@/lib/time');
+    expect(rangeProblems('2026-01-01', '2026-01-31', isIsoDate)).toEqual({});
+    expect(rangeProblems(undefined, '2026-13-01', isIsoDate)).toEqual({ from: 'invalidDate', to: 'invalidDate' });
+    expect(rangeProblems('2026-02-01', '2026-01-01', isIsoDate)).toEqual({ to: 'order' });
+    expect(rangeProblems('2025-01-01', '2026-01-02', isIsoDate)).toEqual({ to: 'tooLong' });
+  });
+});

@@ -72,3 +72,39 @@ export function change(after: number | null, before: number | null): number | nu
   if (after === null || before === null || before === 0) return null;
   return Math.round(((after - before) / before) * 10_000) / 10_000;
 }
+
+export interface DayCounts extends Counts {
+  date: string;
+  outcomes: Record<string, number>;
+}
+
+/** Several ports' rows of one date added up (for the charts of the chosen ports together). */
+export function sumByDate<T extends DayCounts>(days: readonly T[]): (DayCounts & Rates)[] {
+  const byDate = new Map<string, DayCounts>();
+  for (const d of days) {
+    const acc = byDate.get(d.date) ?? { date: d.date, capacity: 0, booked: 0, checkedIn: 0, late: 0, noShow: 0, processed: 0, cancelled: 0, outcomes: {} };
+    acc.capacity += d.capacity;
+    acc.booked += d.booked;
+    acc.checkedIn += d.checkedIn;
+    acc.late += d.late;
+    acc.noShow += d.noShow;
+    acc.processed += d.processed;
+    acc.cancelled += d.cancelled;
+    for (const [code, n] of Object.entries(d.outcomes)) acc.outcomes[code] = (acc.outcomes[code] ?? 0) + n;
+    byDate.set(d.date, acc);
+  }
+  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1)).map((d) => ({ ...d, ...rates(d) }));
+}
+
+export type RangeProblem = 'invalidDate' | 'order' | 'tooLong';
+
+/** What is wrong with a custom range, per field (the page shows these next to the fields). */
+export function rangeProblems(from: string | undefined, to: string | undefined, isDate: (s: string) => boolean): Partial<Record<'from' | 'to', RangeProblem>> {
+  const problems: Partial<Record<'from' | 'to', RangeProblem>> = {};
+  if (!from || !isDate(from)) problems.from = 'invalidDate';
+  if (!to || !isDate(to)) problems.to = 'invalidDate';
+  if (problems.from || problems.to) return problems;
+  if (from! > to!) problems.to = 'order';
+  else if (rangeLength(from!, to!) > MAX_RANGE_DAYS) problems.to = 'tooLong';
+  return problems;
+}
