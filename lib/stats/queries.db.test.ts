@@ -4,6 +4,9 @@ import { dateLimitOverrides, outcomeCodes, outcomes, weekdayLimits } from '@/db/
 import type { AppointmentStatus } from '@/db/schema';
 import { actorFor, createAppointment, createPort, createUser } from '@/db/testing/factories';
 import { portLocalInstant } from '@/lib/time';
+import { eq } from 'drizzle-orm';
+import { appointments } from '@/db/schema';
+import { rebuildStatsRollup, statsRollupDrift } from './rollup';
 import { getDailyStats, readDailyStats, readHourly, readSummary, readToday, resolveStatsPorts } from './queries';
 
 const MIN = 60_000;
@@ -175,6 +178,55 @@ describe('statistics over a hand-built week with a DST change', () => {
     expect(s.ports.map((p) => p.port)).toEqual([port.slug, other.slug]);
     expect(s.ports[1]).toMatchObject({ capacity: 49, booked: 3, checkedIn: 1, late: 1, noShow: 1 });
     expect(s.total.outcomes).toEqual({ nta_parole: 4, ice_custody: 3 });
+  });
+});
+
+describe('the daily rollup', () => {
+  it('reads the same figures as counting the appointments, settled days and live days alike', async () => {
+    const { port } = await buildWeek();
+    for (const at of [AT, new Date('2026-11-02T03:00:00Z'), new Date('2026-12-01T00:00:00Z')]) {
+      const rolled = await readDailyStats([record(port)], '2026-10-29', '2026-11-04', at, 'rollup');
+      const plain = await readDailyStats([record(port)], '2026-10-29', '2026-11-04', at, 'plain');
+      expect(rolled, at.toISOString()).toEqual(plain);
+    }
+  });
+
+  it('follows every kind of write in the same transaction, and a rebuild changes nothing', async () => {
+    const { port, officer } = await buildWeek();
+    const db = await getDb();
+    const t = local('2026-10-20', '10:00');
+    const a = await createAppointment(port, t); // booking
+    const b = await createAppointment(port, t, { status: 'checked_in', arrivedAt: t, arrivedBy: officer.id });
+    const settled = async () => (await readDailyStats([record(port)], '2026-10-20', '2026-10-20', AT, 'rollup')).days[0]!;
+    expect(await settled()).toMatchObject({ booked: 2, noShow: 1, checkedIn: 1, inProgress: 1 });
+    // check-in, then undo
+    await db.update(appointments).set({ status: 'checked_in', arrivedAt: t, arrivedBy: officer.id }).where(eq(appointments.id, a.id));
+    await db.update(appointments).set({ status: 'scheduled', arrivedAt: null, arrivedBy: null }).where(eq(appointments.id, a.id));
+    // outcome: status and outcome row in one transaction, either order
+    await db.transaction(async (tx) => {
+      await tx.insert(outcomes).values({ appointmentId: b.id, code: 'nta_parole', recordedAt: t, recordedBy: officer.id });
+      await tx.update(appointments).set({ status: 'processed' }).where(eq(appointments.id, b.id));
+    });
+    expect(await settled()).toMatchObject({ processed: 1, outcomes: { nta_parole: 1 } });
+    // correction of the outcome code, then back to checked in without an outcome
+    await db.update(outcomes).set({ code: 'ice_custody' }).where(eq(outcomes.appointmentId, b.id));
+    expect(await settled()).toMatchObject({ processed: 1, outcomes: { ice_custody: 1 } });
+    await db.transaction(async (tx) => {
+      await tx.update(appointments).set({ status: 'checked_in' }).where(eq(appointments.id, b.id));
+      await tx.delete(outcomes).where(eq(outcomes.appointmentId, b.id));
+    });
+    // no-show, cancel, a move to another date, a delete
+    await db.update(appointments).set({ status: 'no_show' }).where(eq(appointments.id, a.id));
+    await db.update(appointments).set({ status: 'cancelled' }).where(eq(appointments.id, a.id));
+    await db.update(appointments).set({ serviceDate: '2026-10-21', scheduledAt: local('2026-10-21', '10:00') }).where(eq(appointments.id, a.id));
+    const c = await createAppointment(port, t);
+    await db.delete(appointments).where(eq(appointments.id, c.id));
+    expect(await settled()).toMatchObject({ booked: 1, checkedIn: 1, processed: 0, cancelled: 0, outcomes: {} });
+    expect(await statsRollupDrift(db)).toEqual([]);
+    const before = await readDailyStats([record(port)], '2026-10-20', '2026-11-04', AT);
+    await rebuildStatsRollup(db);
+    expect(await statsRollupDrift(db)).toEqual([]);
+    expect(await readDailyStats([record(port)], '2026-10-20', '2026-11-04', AT)).toEqual(before);
   });
 });
 
