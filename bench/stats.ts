@@ -6,7 +6,8 @@
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/stats.ts
  *
- * Options (environment): RUNS (30), PER_DAY (1429 per port and day), KEEP=1 keeps the database.
+ * Options (environment): RUNS (30, rollup), PLAIN_RUNS (5: the plain aggregate takes seconds), PAGE_RUNS (3),
+ * PER_DAY (1429 per port and day), KEEP=1 keeps the database, BENCH_REUSE_URL=<url> measures a kept one.
  */
 import postgres from 'postgres';
 import { createTestDatabase, dropTestDatabase } from '@/db/testing/postgres-database';
@@ -97,74 +98,109 @@ async function generate(url: string) {
   }
 }
 
-async function measure(label: string, url: string) {
-  const { getDb } = await import('@/db');
-  const { dailyStatsSql, readDailyStats, resolveStatsPorts } = await import('@/lib/stats/queries');
-  const db = await getDb();
+interface Timing {
+  p50: number;
+  p99: number;
+}
+
+async function time(runs: number, fn: () => Promise<unknown>): Promise<Timing> {
+  const times: number[] = [];
+  for (let i = 0; i < runs + 2; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    if (i >= 2) times.push(ms(t)); // two warm-up runs
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+}
+
+const show = (t: Timing) => `p50 ${t.p50.toFixed(1)} ms, p99 ${t.p99.toFixed(1)} ms`;
+
+async function benchPorts() {
+  const { resolveStatsPorts } = await import('@/lib/stats/queries');
   const admin = {
     userId: '00000000-0000-0000-0000-000000000000', sessionId: '', email: '', name: 'bench', role: 'admin' as const,
     portId: null, portSlug: null, locale: 'en' as const, mustChangePassword: false, requestId: null,
   };
-  const ports = (await resolveStatsPorts(admin, [])).filter((p) => p.slug.startsWith('b-'));
+  return (await resolveStatsPorts(admin, [])).filter((p) => p.slug.startsWith('b-'));
+}
+
+/** The daily read (function) and the same statement sent raw, for the rollup or the plain aggregate. */
+async function measure(label: string, url: string, source: 'rollup' | 'plain', runs: number) {
+  const { getDb } = await import('@/db');
+  const { dailyStatsPlainSql, dailyStatsSql, readDailyStats } = await import('@/lib/stats/queries');
+  const db = await getDb();
+  const ports = await benchPorts();
   const at = new Date('2026-11-25T20:00:00Z');
-  const fn: number[] = [];
-  for (let i = 0; i < RUNS + 2; i++) {
-    const t = process.hrtime.bigint();
-    const { days } = await readDailyStats(ports, FROM, TO, at);
+  const fn = await time(runs, async () => {
+    const { days } = await readDailyStats(ports, FROM, TO, at, source);
     if (days.length !== DAYS * ports.length) throw new Error(`expected ${DAYS * ports.length} rows, got ${days.length}`);
-    if (i >= 2) fn.push(ms(t)); // two warm-up runs
-  }
-  // The same statement, rendered once and sent raw: the SQL's share of the function's time.
-  const { sql: text, params } = (db as unknown as { dialect: { sqlToQuery(q: unknown): { sql: string; params: unknown[] } } }).dialect.sqlToQuery(
-    dailyStatsSql(ports, FROM, TO, at),
-  );
+  });
+  const statement = (source === 'rollup' ? dailyStatsSql : dailyStatsPlainSql)(ports, FROM, TO, at);
+  const { sql: text, params } = (db as unknown as { dialect: { sqlToQuery(q: unknown): { sql: string; params: unknown[] } } }).dialect.sqlToQuery(statement);
   const raw = postgres(url, { max: 1, onnotice: () => {} });
-  const rawTimes: number[] = [];
   try {
-    for (let i = 0; i < RUNS + 2; i++) {
-      const t = process.hrtime.bigint();
-      await raw.unsafe(text, params as never[]);
-      if (i >= 2) rawTimes.push(ms(t));
-    }
-    const plan = (await raw.unsafe(`explain (analyze, buffers off) ${text}`, params as never[])) as unknown as { 'QUERY PLAN': string }[];
+    const rawTiming = await time(runs, () => raw.unsafe(text, params as never[]));
+    const plan = (await raw.unsafe(`explain (analyze) ${text}`, params as never[])) as unknown as { 'QUERY PLAN': string }[];
     const exec = plan.map((r) => r['QUERY PLAN']).find((l) => l.startsWith('Execution Time'));
-    fn.sort((a, b) => a - b);
-    rawTimes.sort((a, b) => a - b);
-    console.log(
-      `${label}: stats function (365 days x ${ports.length} ports, ${RUNS} runs) p50 ${percentile(fn, 0.5).toFixed(1)} ms, p99 ${percentile(fn, 0.99).toFixed(1)} ms;` +
-        ` raw SQL p50 ${percentile(rawTimes, 0.5).toFixed(1)} ms, p99 ${percentile(rawTimes, 0.99).toFixed(1)} ms; EXPLAIN ANALYZE ${exec}`,
-    );
+    console.log(`${label}: GET /stats/daily function, 365 days x ${ports.length} ports, ${runs} runs: ${show(fn)}; raw SQL ${show(rawTiming)}; EXPLAIN ANALYZE ${exec}`);
   } finally {
     await raw.end();
   }
 }
 
+async function measurePageReads(runs: number) {
+  const { readHourly, readSummary } = await import('@/lib/stats/queries');
+  const ports = await benchPorts();
+  const at = new Date('2026-11-25T20:00:00Z');
+  console.log(`page reads (plain aggregation), ${runs} runs: summary with previous period ${show(await time(runs, () => readSummary(ports, FROM, TO, at)))}; hourly ${show(await time(runs, () => readHourly(ports, FROM, TO)))}`);
+}
+
 async function main() {
-  process.env.DB_STATEMENT_TIMEOUT_MS = '120000';
-  const { url, name } = await createTestDatabase(BASE, 'bench');
-  console.log(`database ${name}`);
+  process.env.DB_STATEMENT_TIMEOUT_MS = '300000';
+  const reuse = process.env.BENCH_REUSE_URL;
+  const created = reuse ? null : await createTestDatabase(BASE, 'bench');
+  const url = reuse ?? created!.url;
+  console.log(`database ${url}`);
+  const plainRuns = Number(process.env.PLAIN_RUNS ?? 5);
   try {
-    await generate(url);
+    if (created) await generate(url);
     process.env.DATABASE_URL = url;
     process.env.DEMO_SEED = 'false';
     // createTestDatabase read the environment before DATABASE_URL pointed here.
     (await import('@/lib/env')).resetEnvCache();
-    await measure('existing indexes', url);
+    const { getDb } = await import('@/db');
+    const { rebuildStatsRollup } = await import('@/lib/stats/rollup');
+    // The load above ran without triggers (session_replication_role = replica): fill the rollup by the rebuild command.
+    const t = process.hrtime.bigint();
+    const rebuilt = await rebuildStatsRollup(await getDb());
+    console.log(`rollup rebuilt (${rebuilt.statusRows} status rows, ${rebuilt.outcomeRows} outcome rows) in ${(ms(t) / 1000).toFixed(1)} s`);
     const client = postgres(url, { max: 1, onnotice: () => {} });
     try {
-      const t = process.hrtime.bigint();
-      await client.unsafe(`create index appointments_stats_cover_idx on appointments (service_date, port_id)
-        include (status, scheduled_at, arrived_at)`);
-      await client.unsafe('vacuum analyze appointments');
-      console.log(`covering index (service_date, port_id) include (status, scheduled_at, arrived_at) built in ${(ms(t) / 1000).toFixed(1)} s`);
+      await client.unsafe('vacuum analyze stats_daily');
+      await client.unsafe('vacuum analyze stats_daily_outcomes');
+      await client.unsafe('drop index if exists appointments_stats_cover_idx');
     } finally {
       await client.end();
     }
-    await measure('with covering index', url);
+    await measure('rollup', url, 'rollup', RUNS);
+    await measure('plain aggregate, existing indexes', url, 'plain', plainRuns);
+    const c2 = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      const t2 = process.hrtime.bigint();
+      await c2.unsafe(`create index appointments_stats_cover_idx on appointments (service_date, port_id)
+        include (status, scheduled_at, arrived_at)`);
+      await c2.unsafe('vacuum analyze appointments');
+      console.log(`covering index (service_date, port_id) include (status, scheduled_at, arrived_at) built in ${(ms(t2) / 1000).toFixed(1)} s`);
+    } finally {
+      await c2.end();
+    }
+    await measure('plain aggregate, covering index', url, 'plain', plainRuns);
+    await measurePageReads(Number(process.env.PAGE_RUNS ?? 3));
   } finally {
     const { closeDb } = await import('@/db');
     await closeDb();
-    if (!process.env.KEEP) await dropTestDatabase(BASE, name);
+    if (created && !process.env.KEEP) await dropTestDatabase(BASE, created.name);
     else console.log(`kept ${url}`);
   }
 }

@@ -37,7 +37,7 @@ test('a supervisor lands on the dashboard, changes range and ports, reads the ta
   for (const box of await chooser.getByRole('checkbox').all()) await box.uncheck();
   await chooser.getByRole('checkbox', { name: 'San Ysidro' }).check();
   await chooser.getByRole('checkbox', { name: 'Nogales' }).check();
-  await page.getByRole('button', { name: 'Show' }).click();
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
   await expect(page).toHaveURL(/range=7/);
   await expect(page).toHaveURL(/port=san-ysidro/);
   await expect(page).toHaveURL(/port=nogales/);

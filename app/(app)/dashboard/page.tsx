@@ -86,7 +86,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <TodayLive initial={live} ports={portQuery} locale={locale} m={m} />
       </QueryProvider>
       {summary && daily && hourly && (
-        <section aria-labelledby="period-title" aria-live="polite">
+        <section aria-labelledby="period-title">
           <h2 id="period-title" className="text-2xl font-bold">
             {m.rangeLabel.replace('{from}', formatDay(range.from, locale)).replace('{to}', formatDay(range.to, locale)).replace('{ports}', portsLabel)}
           </h2>
