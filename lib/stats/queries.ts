@@ -12,7 +12,7 @@ import { AppError } from '@/lib/errors';
 import { listPorts, type PortRecord } from '@/lib/ports/queries';
 import { effectiveStatusSql } from '@/lib/roster/queries';
 import { addDays, now, portToday } from '@/lib/time';
-import { effectiveLimitSql } from './capacity-sql';
+import { EFFECTIVE_LIMIT, limitJoinsSql } from './capacity-sql';
 import { previousPeriod, rates } from './rules';
 import type { DailyStat, DailyStats, Hourly, PeriodTotals, StatsRangeQuery, StatsTodayQuery, Summary, Today } from './schemas';
 
@@ -46,7 +46,8 @@ function portIdsSql(ports: readonly PortRecord[]): SQL {
 }
 
 function daysSql(from: string, to: string): SQL {
-  return sql`(select d::date as date from generate_series(${from}::date, ${to}::date, interval '1 day') d) as days`;
+  // Integer series: PostgreSQL knows its exact row count, which keeps the plan's estimates honest.
+  return sql`(select ${from}::date + k as date from generate_series(0, ${to}::date - ${from}::date) k) as days`;
 }
 
 /** Count columns over appointments `a` joined with ports `p`. */
@@ -141,7 +142,7 @@ export function dailyStatsSql(ports: readonly PortRecord[], from: string, to: st
       where port_id in (${ids}) and service_date between ${from}::date and ${to}::date and n <> 0
       group by 1, 2)
     select days.date::text as date, p.slug as port,
-      ${effectiveLimitSql(sql`p.id`, sql`days.date`)}::int as capacity,
+      ${EFFECTIVE_LIMIT}::int as capacity,
       coalesce(agg.booked, 0) as booked, coalesce(agg.checked_in, 0) as checked_in, coalesce(agg.late, 0) as late,
       coalesce(agg.no_show, 0) as no_show, coalesce(agg.processed, 0) as processed,
       coalesce(agg.cancelled, 0) as cancelled, coalesce(agg.in_progress, 0) as in_progress,
@@ -149,6 +150,7 @@ export function dailyStatsSql(ports: readonly PortRecord[], from: string, to: st
     from ${selectedPortsSql(ports)}
     join ports p on p.id = sel.port_id
     cross join ${daysSql(from, to)}
+    ${limitJoinsSql(sql`p.id`, sql`days.date`)}
     left join agg on agg.port_id = p.id and agg.service_date = days.date
     left join mix on mix.port_id = p.id and mix.service_date = days.date
     order by days.date, sel.ord`;
@@ -170,7 +172,7 @@ export function dailyStatsPlainSql(ports: readonly PortRecord[], from: string, t
         group by 1, 2, 3) x
       group by 1, 2)
     select days.date::text as date, p.slug as port,
-      ${effectiveLimitSql(sql`p.id`, sql`days.date`)}::int as capacity,
+      ${EFFECTIVE_LIMIT}::int as capacity,
       coalesce(agg.booked, 0) as booked, coalesce(agg.checked_in, 0) as checked_in, coalesce(agg.late, 0) as late,
       coalesce(agg.no_show, 0) as no_show, coalesce(agg.processed, 0) as processed,
       coalesce(agg.cancelled, 0) as cancelled, coalesce(agg.in_progress, 0) as in_progress,
@@ -178,6 +180,7 @@ export function dailyStatsPlainSql(ports: readonly PortRecord[], from: string, t
     from ${selectedPortsSql(ports)}
     join ports p on p.id = sel.port_id
     cross join ${daysSql(from, to)}
+    ${limitJoinsSql(sql`p.id`, sql`days.date`)}
     left join agg on agg.port_id = p.id and agg.service_date = days.date
     left join mix on mix.port_id = p.id and mix.service_date = days.date
     order by days.date, sel.ord`;
@@ -268,8 +271,9 @@ export async function readPeriodTotals(
     queryRows<{ port_id: number | null; capacity: number }>(
       db,
       sql`select case when grouping(sel.port_id) = 1 then null else sel.port_id end as port_id,
-          sum(${effectiveLimitSql(sql`sel.port_id`, sql`days.date`)})::int as capacity
+          sum(${EFFECTIVE_LIMIT})::int as capacity
         from ${selectedPortsSql(ports)} cross join ${daysSql(from, to)}
+        ${limitJoinsSql(sql`sel.port_id`, sql`days.date`)}
         group by grouping sets ((sel.port_id), ())`,
     ),
   ]);
@@ -362,7 +366,7 @@ export async function readToday(ports: readonly PortRecord[], at: Date = now()):
   }>(
     db,
     sql`select p.slug as port, p.name, sel.date::text as date,
-        ${effectiveLimitSql(sql`p.id`, sql`sel.date`)}::int as capacity,
+        ${EFFECTIVE_LIMIT}::int as capacity,
         count(a.id) filter (where a.status <> 'cancelled')::int as booked,
         count(a.id) filter (where a.arrived_at is not null)::int as arrived,
         count(a.id) filter (where ${effectiveStatusSql(at)} = 'scheduled')::int as still_due,
@@ -374,8 +378,9 @@ export async function readToday(ports: readonly PortRecord[], at: Date = now()):
         sql`, `,
       )}) as sel(port_id, date, ord)
       join ports p on p.id = sel.port_id
+      ${limitJoinsSql(sql`p.id`, sql`sel.date`)}
       left join appointments a on a.port_id = p.id and a.service_date = sel.date
-      group by p.id, p.slug, p.name, sel.date, sel.ord
+      group by p.id, p.slug, p.name, sel.date, sel.ord, lo.daily_limit, wl.daily_limit
       order by sel.ord`,
   );
   return {
