@@ -20,7 +20,7 @@ test('the sign-in page is accessible and explains a wrong password without revea
 test('each role lands on its start page', async ({ browser }) => {
   for (const [email, path] of [
     [ACCOUNTS.officer, /\/roster\/san-ysidro$/],
-    [ACCOUNTS.supervisor, /\/ports$/],
+    [ACCOUNTS.supervisor, /\/dashboard/],
     [ACCOUNTS.admin, /\/admin$/],
   ] as const) {
     const context = await browser.newContext();
@@ -78,6 +78,7 @@ test('an idle kiosk warns, can be kept with one key, and then signs out', async 
 
 test('the language switch turns every word to Spanish and is remembered', async ({ page }) => {
   await signIn(page, ACCOUNTS.supervisor);
+  await page.goto('/ports');
   await page.getByRole('button', { name: /Language: Español/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Puertos');
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');

@@ -16,6 +16,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const currentPath = (await headers()).get('x-pathname') ?? '/';
   const nav: NavItem[] = [];
   if (actor.role === 'officer' && actor.portSlug) nav.push({ href: `/roster/${actor.portSlug}`, label: t('nav.roster') });
+  nav.push({ href: '/dashboard', label: t('nav.dashboard') });
   if (actor.role !== 'officer') nav.push({ href: '/ports', label: t('home.portsTitle') });
   if (can(actor.role, 'audit.read')) nav.push({ href: '/audit', label: t('nav.audit') });
   if (can(actor.role, 'admin.capacity')) {

@@ -6,3 +6,4 @@ export * from './outcomes';
 export * from './capacity';
 export * from './audit';
 export * from './intake';
+export * from './stats';

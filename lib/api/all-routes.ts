@@ -5,3 +5,4 @@ export { buildOpenApiDocument } from './openapi';
 import '@/lib/outcomes/api-spec';
 import '@/lib/audit/api-spec';
 import '@/lib/admin/api-spec';
+import '@/lib/stats/api-spec';

@@ -51,7 +51,7 @@ describe('port scope', () => {
 
   it('sends each role home', () => {
     expect(homePath({ role: 'officer', portId: 1, portSlug: 'nogales' })).toBe('/roster/nogales');
-    expect(homePath({ role: 'supervisor', portId: null, portSlug: null })).toBe('/ports');
+    expect(homePath({ role: 'supervisor', portId: null, portSlug: null })).toBe('/dashboard');
     expect(homePath({ role: 'admin', portId: null, portSlug: null })).toBe('/admin');
   });
 });

@@ -75,7 +75,7 @@ export function homePath(subject: ScopedSubject & { portSlug: string | null }): 
     case 'officer':
       return subject.portSlug ? `/roster/${subject.portSlug}` : '/sign-in';
     case 'supervisor':
-      return '/ports';
+      return '/dashboard';
     case 'admin':
       return '/admin';
   }

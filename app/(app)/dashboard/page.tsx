@@ -1,0 +1,170 @@
+import type { Metadata } from 'next';
+import { DashboardCharts } from '@/components/dashboard/DashboardCharts';
+import { DashboardControls } from '@/components/dashboard/DashboardControls';
+import { formatDay, formatInt, formatMinutes, formatPercent } from '@/components/dashboard/format';
+import { QueryProvider } from '@/components/dashboard/QueryProvider';
+import { TodayLive } from '@/components/dashboard/TodayLive';
+import { requirePageActor } from '@/lib/auth/current';
+import { pickMessages } from '@/lib/i18n/catalog';
+import { getT } from '@/lib/i18n/server';
+import type { Messages } from '@/lib/i18n/messages/en';
+import type { AppLocale } from '@/lib/i18n/translate';
+import { readDailyStats, readHourly, readOutcomeLabels, readSummary, readToday, resolveStatsPorts } from '@/lib/stats/queries';
+import { change, presetRange, RANGE_PRESETS, rangeProblems, sumByDate, type RangePreset } from '@/lib/stats/rules';
+import type { PeriodTotals } from '@/lib/stats/schemas';
+import { isIsoDate, portToday } from '@/lib/time';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Dashboard' };
+
+type Search = Record<string, string | string[] | undefined>;
+const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requirePageActor('stats.read');
+  const { locale } = await getT();
+  const m = pickMessages(locale, ['dashboard']).dashboard;
+
+  // Officers see their own port's today, live; the period statistics are for supervisors and admins.
+  if (actor.role === 'officer') {
+    const ports = await resolveStatsPorts(actor, []);
+    const today = await readToday(ports);
+    return (
+      <>
+        <h1 className="mb-1 text-3xl font-bold">{m.title}</h1>
+        <p className="mb-6 text-slate-700">{m.officerIntro}</p>
+        <QueryProvider>
+          <TodayLive initial={today} ports={[]} locale={locale} m={m} />
+        </QueryProvider>
+      </>
+    );
+  }
+
+  const sp = await searchParams;
+  const visible = await resolveStatsPorts(actor, []);
+  const wanted = list(sp.port).filter((slug) => visible.some((p) => p.slug === slug));
+  const ports = await resolveStatsPorts(actor, wanted);
+  const rangeParam = one(sp.range);
+  const preset: RangePreset = (RANGE_PRESETS as readonly string[]).includes(rangeParam ?? '') ? (rangeParam as RangePreset) : '30';
+  // "Today" is the latest local date among the chosen ports (all of them are US zones, hours apart).
+  const today = ports.map((p) => p.today).sort().at(-1) ?? portToday('UTC');
+  const problems = preset === 'custom' ? rangeProblems(one(sp.from), one(sp.to), isIsoDate) : {};
+  const valid = Object.keys(problems).length === 0;
+  const range = preset === 'custom' ? { from: one(sp.from) ?? today, to: one(sp.to) ?? today } : presetRange(preset, today);
+  const selected = ports.map((p) => p.slug);
+  const portQuery = wanted.length ? wanted : [];
+
+  const [daily, summary, hourly, live, outcomeCodes] = valid
+    ? await Promise.all([
+        readDailyStats(ports, range.from, range.to),
+        readSummary(ports, range.from, range.to),
+        readHourly(ports, range.from, range.to),
+        readToday(ports),
+        readOutcomeLabels(locale),
+      ])
+    : [null, null, null, await readToday(ports), []];
+
+  const nameOf = new Map(visible.map((p) => [p.slug, p.name]));
+  const portsLabel = ports.length === visible.length ? m.allPorts : ports.length === 1 ? ports[0]!.name : m.portsCount.replace('{count}', String(ports.length));
+  const isEmpty = summary !== null && summary.total.booked === 0 && summary.total.cancelled === 0;
+
+  return (
+    <>
+      <h1 className="mb-1 text-3xl font-bold">{m.title}</h1>
+      <p className="mb-4 text-slate-700">{m.intro}</p>
+      <DashboardControls
+        m={m}
+        preset={preset}
+        from={range.from}
+        to={range.to}
+        ports={visible.map((p) => ({ slug: p.slug, name: p.name }))}
+        selected={selected}
+        problems={problems}
+      />
+      <QueryProvider>
+        <TodayLive initial={live} ports={portQuery} locale={locale} m={m} />
+      </QueryProvider>
+      {summary && daily && hourly && (
+        <section aria-labelledby="period-title">
+          <h2 id="period-title" className="text-2xl font-bold">
+            {m.rangeLabel.replace('{from}', formatDay(range.from, locale)).replace('{to}', formatDay(range.to, locale)).replace('{ports}', portsLabel)}
+          </h2>
+          {isEmpty ? (
+            <p className="my-4 rounded border border-slate-300 bg-white p-6 text-lg">{m.empty}</p>
+          ) : (
+            <>
+              <Headline total={summary.total} before={summary.previous.total} m={m} locale={locale} />
+              <p className="mb-4 text-sm text-slate-700">
+                {m.previous.replace('{from}', formatDay(summary.previous.from, locale)).replace('{to}', formatDay(summary.previous.to, locale))}
+                {'. '}
+                {m.rateHint}
+              </p>
+              <DashboardCharts
+                days={sumByDate(daily.days)}
+                hours={hourly.hours}
+                ports={summary.ports.map((p) => ({ ...p, name: nameOf.get(p.port ?? '') ?? p.port ?? '' }))}
+                outcomeCodes={outcomeCodes}
+                locale={locale}
+                from={range.from}
+                to={range.to}
+                m={m}
+              />
+            </>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+type M = Messages['dashboard'];
+
+function Headline({ total, before, m, locale }: { total: PeriodTotals; before: PeriodTotals; m: M; locale: AppLocale }) {
+  const mt = m.metrics;
+  const na = m.notAvailable;
+  const direction = (delta: number | null, text: (abs: number) => string) => {
+    if (delta === null) return m.noPrevious;
+    if (delta === 0) return m.same;
+    return (delta > 0 ? m.up : m.down).replace('{value}', text(Math.abs(delta)));
+  };
+  const countItem = (label: string, now: number, was: number) => ({
+    label,
+    value: formatInt(now, locale),
+    delta: direction(change(now, was), (v) => formatPercent(v, locale)),
+  });
+  const rateItem = (label: string, now: number | null, was: number | null) => ({
+    label,
+    value: now === null ? na : formatPercent(now, locale),
+    delta: direction(now === null || was === null ? null : Math.round((now - was) * 1000) / 10, (v) => m.points.replace('{value}', formatMinutes(v, locale))),
+  });
+  const minutesItem = (label: string, now: number | null, was: number | null) => ({
+    label,
+    value: now === null ? na : m.minutesValue.replace('{value}', formatMinutes(now, locale)),
+    delta: direction(now === null || was === null ? null : Math.round((now - was) * 10) / 10, (v) => m.minutesValue.replace('{value}', formatMinutes(v, locale))),
+  });
+  const items = [
+    countItem(mt.booked, total.booked, before.booked),
+    countItem(mt.arrived, total.arrived, before.arrived),
+    rateItem(mt.utilisation, total.utilisation, before.utilisation),
+    rateItem(mt.noShowRate, total.noShowRate, before.noShowRate),
+    rateItem(mt.lateRate, total.lateRate, before.lateRate),
+    countItem(mt.processed, total.processed, before.processed),
+    minutesItem(mt.median, total.minutesToOutcome.median, before.minutesToOutcome.median),
+    minutesItem(mt.p90, total.minutesToOutcome.p90, before.minutesToOutcome.p90),
+  ];
+  return (
+    <dl aria-label={m.headline} className="my-4 grid grid-cols-2 gap-3 md:grid-cols-4">
+      {items.map((item) => (
+        <div key={item.label} className="rounded border border-slate-300 bg-white p-3">
+          <dt className="text-sm font-semibold text-slate-700">{item.label}</dt>
+          <dd className="text-3xl font-bold tabular-nums">{item.value}</dd>
+          <dd className="text-sm text-slate-700">
+            {item.delta}
+            {item.delta !== m.noPrevious && item.delta !== m.same ? ` ${m.vsPrevious}` : ''}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,211 @@
+/**
+ * Statistics at scale: 3.65 million appointments over 365 days x 7 ports in a throwaway
+ * PostgreSQL database, then the daily stats read (the function behind GET /api/v1/stats/daily)
+ * for the whole year and every port, p50 and p99 over RUNS runs, next to the raw SQL time of
+ * the same statement. Not part of `npm test`.
+ *
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/stats.ts
+ *
+ * Options (environment): RUNS (30, rollup), PLAIN_RUNS (5: the plain aggregate takes seconds), PAGE_RUNS (3),
+ * PER_DAY (1429 per port and day), KEEP=1 keeps the database, BENCH_REUSE_URL=<url> measures a kept one.
+ */
+import postgres from 'postgres';
+import { createTestDatabase, dropTestDatabase } from '@/db/testing/postgres-database';
+
+const BASE = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const RUNS = Number(process.env.RUNS ?? 30);
+const PER_DAY = Number(process.env.PER_DAY ?? 1429);
+const DAYS = 365;
+const TO = '2026-11-24';
+const FROM = '2025-11-25';
+
+const PORTS = [
+  ['b-san-ysidro', 'America/Los_Angeles', 300],
+  ['b-calexico', 'America/Los_Angeles', 90],
+  ['b-nogales', 'America/Phoenix', 90],
+  ['b-el-paso', 'America/Denver', 220],
+  ['b-eagle-pass', 'America/Chicago', 90],
+  ['b-hidalgo', 'America/Chicago', 110],
+  ['b-brownsville', 'America/Chicago', 100],
+] as const;
+
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+function percentile(sorted: number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+  return sorted[Math.max(0, i)]!;
+}
+
+async function generate(url: string) {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    // A throwaway database: no foreign-key triggers and no secondary indexes while loading.
+    await client.unsafe(`set synchronous_commit = off`);
+    await client.unsafe(`set session_replication_role = replica`);
+    await client.unsafe(`set maintenance_work_mem = '256MB'`);
+    const ports = PORTS.map(([slug, tz], i) => `('${slug}', '${slug}', 'TX', '${tz}', '${9000 + i}', ${i})`).join(', ');
+    await client.unsafe(`insert into ports (slug, name, state, time_zone, code, sort_order) values ${ports}`);
+    const limits = PORTS.map(([slug, , limit]) => `('${slug}', ${limit})`).join(', ');
+    await client.unsafe(`insert into weekday_limits (port_id, iso_weekday, daily_limit)
+      select p.id, w, l.lim from (values ${limits}) l(slug, lim) join ports p on p.slug = l.slug cross join generate_series(1, 7) w`);
+    await client.unsafe(`insert into outcome_codes (code, label_en, label_es, sort_order) values
+      ('nta_parole', 'a', 'a', 1), ('nta_release', 'b', 'b', 2), ('er_credible_fear', 'c', 'c', 3),
+      ('ice_custody', 'd', 'd', 4), ('withdrawal', 'e', 'e', 5), ('other', 'f', 'f', 6) on conflict do nothing`);
+    const [user] = await client.unsafe(`insert into users (email, name, role, password_hash)
+      values ('bench@example.gov', 'Bench', 'supervisor', 'x') returning id`);
+
+    const started = process.hrtime.bigint();
+    await client.unsafe('drop index appointments_port_date_time_idx');
+    await client.unsafe('drop index appointments_date_idx');
+    // r: a deterministic pseudo-random 0..99 per row decides the fate; times spread over the port-local day.
+    await client.unsafe(`
+      insert into appointments (confirmation_code, port_id, scheduled_at, service_date, family_name, given_name,
+        date_of_birth, nationality, language, status, arrived_at, arrived_by, created_at)
+      select 'B' || lpad(to_hex(g.n), 12, '0'), g.port_id, g.scheduled_at, g.day, 'Bench', 'Row', '1990-01-01', 'MX', 'es',
+        (case when g.r < 2 then 'cancelled' when g.r < 13 then 'no_show' when g.r < 16 then 'late'
+              when g.r < 99 then 'processed' else 'checked_in' end)::appointment_status,
+        case when g.r < 13 then null when g.r < 16 then g.scheduled_at + interval '40 minutes'
+             else g.scheduled_at + make_interval(mins => (g.r % 20) - 10) end,
+        case when g.r < 13 then null else '${user!.id}'::uuid end,
+        g.scheduled_at - interval '7 days'
+      from (
+        select row_number() over () as n, p.id as port_id, d.day,
+          ((d.day + make_interval(mins => (i * 7) % 1440)) at time zone p.time_zone) as scheduled_at,
+          ((i * 37 + p.id * 11 + (d.day - date '2025-01-01') * 13) % 100) as r
+        from ports p
+        cross join (select (date '${FROM}' + k)::date as day from generate_series(0, ${DAYS - 1}) k) d
+        cross join generate_series(1, ${PER_DAY}) i
+        where p.slug like 'b-%'
+      ) g`);
+    const appointmentsMs = ms(started);
+    const outcomesStarted = process.hrtime.bigint();
+    await client.unsafe(`
+      insert into outcomes (appointment_id, code, recorded_at, recorded_by)
+      select a.id, (array['nta_parole','nta_parole','nta_parole','nta_release','er_credible_fear','ice_custody','withdrawal','other'])[1 + (abs(hashtext(a.confirmation_code)) % 8)],
+        a.arrived_at + make_interval(mins => 30 + abs(hashtext(a.confirmation_code)) % 210), a.arrived_by
+      from appointments a where a.status = 'processed'`);
+    const outcomesMs = ms(outcomesStarted);
+    const indexStarted = process.hrtime.bigint();
+    await client.unsafe('create index appointments_port_date_time_idx on appointments (port_id, service_date, scheduled_at)');
+    await client.unsafe('create index appointments_date_idx on appointments (service_date)');
+    const indexMs = ms(indexStarted);
+    await client.unsafe('vacuum analyze appointments');
+    await client.unsafe('vacuum analyze outcomes');
+    const [{ n }] = (await client.unsafe('select count(*)::int as n from appointments')) as unknown as [{ n: number }];
+    console.log(`generated ${n.toLocaleString('en-US')} appointments in ${(appointmentsMs / 1000).toFixed(1)} s, outcomes in ${(outcomesMs / 1000).toFixed(1)} s, indexes in ${(indexMs / 1000).toFixed(1)} s (total ${(ms(started) / 1000).toFixed(1)} s with vacuum analyze)`);
+  } finally {
+    await client.end();
+  }
+}
+
+interface Timing {
+  p50: number;
+  p99: number;
+}
+
+async function time(runs: number, fn: () => Promise<unknown>): Promise<Timing> {
+  const times: number[] = [];
+  for (let i = 0; i < runs + 2; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    if (i >= 2) times.push(ms(t)); // two warm-up runs
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+}
+
+const show = (t: Timing) => `p50 ${t.p50.toFixed(1)} ms, p99 ${t.p99.toFixed(1)} ms`;
+
+async function benchPorts() {
+  const { resolveStatsPorts } = await import('@/lib/stats/queries');
+  const admin = {
+    userId: '00000000-0000-0000-0000-000000000000', sessionId: '', email: '', name: 'bench', role: 'admin' as const,
+    portId: null, portSlug: null, locale: 'en' as const, mustChangePassword: false, requestId: null,
+  };
+  return (await resolveStatsPorts(admin, [])).filter((p) => p.slug.startsWith('b-'));
+}
+
+/** The daily read (function) and the same statement sent raw, for the rollup or the plain aggregate. */
+async function measure(label: string, url: string, source: 'rollup' | 'plain', runs: number) {
+  const { getDb } = await import('@/db');
+  const { dailyStatsPlainSql, dailyStatsSql, readDailyStats } = await import('@/lib/stats/queries');
+  const db = await getDb();
+  const ports = await benchPorts();
+  const at = new Date('2026-11-25T20:00:00Z');
+  const fn = await time(runs, async () => {
+    const { days } = await readDailyStats(ports, FROM, TO, at, source);
+    if (days.length !== DAYS * ports.length) throw new Error(`expected ${DAYS * ports.length} rows, got ${days.length}`);
+  });
+  const statement = (source === 'rollup' ? dailyStatsSql : dailyStatsPlainSql)(ports, FROM, TO, at);
+  const { sql: text, params } = (db as unknown as { dialect: { sqlToQuery(q: unknown): { sql: string; params: unknown[] } } }).dialect.sqlToQuery(statement);
+  const raw = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const rawTiming = await time(runs, () => raw.unsafe(text, params as never[]));
+    const plan = (await raw.unsafe(`explain (analyze) ${text}`, params as never[])) as unknown as { 'QUERY PLAN': string }[];
+    const exec = plan.map((r) => r['QUERY PLAN']).find((l) => l.startsWith('Execution Time'));
+    console.log(`${label}: GET /stats/daily function, 365 days x ${ports.length} ports, ${runs} runs: ${show(fn)}; raw SQL ${show(rawTiming)}; EXPLAIN ANALYZE ${exec}`);
+  } finally {
+    await raw.end();
+  }
+}
+
+async function measurePageReads(runs: number) {
+  const { readHourly, readSummary } = await import('@/lib/stats/queries');
+  const ports = await benchPorts();
+  const at = new Date('2026-11-25T20:00:00Z');
+  console.log(`page reads (plain aggregation), ${runs} runs: summary with previous period ${show(await time(runs, () => readSummary(ports, FROM, TO, at)))}; hourly ${show(await time(runs, () => readHourly(ports, FROM, TO)))}`);
+}
+
+async function main() {
+  process.env.DB_STATEMENT_TIMEOUT_MS = '300000';
+  const reuse = process.env.BENCH_REUSE_URL;
+  const created = reuse ? null : await createTestDatabase(BASE, 'bench');
+  const url = reuse ?? created!.url;
+  console.log(`database ${url}`);
+  const plainRuns = Number(process.env.PLAIN_RUNS ?? 5);
+  try {
+    if (created) await generate(url);
+    process.env.DATABASE_URL = url;
+    process.env.DEMO_SEED = 'false';
+    // createTestDatabase read the environment before DATABASE_URL pointed here.
+    (await import('@/lib/env')).resetEnvCache();
+    const { getDb } = await import('@/db');
+    const { rebuildStatsRollup } = await import('@/lib/stats/rollup');
+    // The load above ran without triggers (session_replication_role = replica): fill the rollup by the rebuild command.
+    const t = process.hrtime.bigint();
+    const rebuilt = await rebuildStatsRollup(await getDb());
+    console.log(`rollup rebuilt (${rebuilt.statusRows} status rows, ${rebuilt.outcomeRows} outcome rows) in ${(ms(t) / 1000).toFixed(1)} s`);
+    const client = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      await client.unsafe('vacuum analyze stats_daily');
+      await client.unsafe('vacuum analyze stats_daily_outcomes');
+      await client.unsafe('drop index if exists appointments_stats_cover_idx');
+    } finally {
+      await client.end();
+    }
+    await measure('rollup', url, 'rollup', RUNS);
+    await measure('plain aggregate, existing indexes', url, 'plain', plainRuns);
+    const c2 = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      const t2 = process.hrtime.bigint();
+      await c2.unsafe(`create index appointments_stats_cover_idx on appointments (service_date, port_id)
+        include (status, scheduled_at, arrived_at)`);
+      await c2.unsafe('vacuum analyze appointments');
+      console.log(`covering index (service_date, port_id) include (status, scheduled_at, arrived_at) built in ${(ms(t2) / 1000).toFixed(1)} s`);
+    } finally {
+      await c2.end();
+    }
+    await measure('plain aggregate, covering index', url, 'plain', plainRuns);
+    await measurePageReads(Number(process.env.PAGE_RUNS ?? 3));
+  } finally {
+    const { closeDb } = await import('@/db');
+    await closeDb();
+    if (created && !process.env.KEEP) await dropTestDatabase(BASE, created.name);
+    else console.log(`kept ${url}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
