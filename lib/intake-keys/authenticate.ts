@@ -1,0 +1,51 @@
+/**
+ * Machine authentication for the intake API: `Authorization: Bearer <key>`. Only a SHA-256 of each
+ * key is stored, so the lookup hashes what was sent and compares hashes.
+ */
+import { createHash } from 'node:crypto';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { intakeKeys } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { now } from '@/lib/time';
+
+export interface IntakeKeyActor {
+  keyId: string;
+  name: string;
+}
+
+export function hashIntakeKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/** last_used_at is written at most once a minute per key, so a busy feed does not queue on that row. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export async function authenticateIntakeKey(request: Request): Promise<IntakeKeyActor> {
+  const header = request.headers.get('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw new AppError('UNAUTHENTICATED', 'An intake key is required (Authorization: Bearer <key>).');
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: intakeKeys.id, name: intakeKeys.name, lastUsedAt: intakeKeys.lastUsedAt })
+    .from(intakeKeys)
+    .where(and(eq(intakeKeys.keyHash, hashIntakeKey(match[1]!)), isNull(intakeKeys.revokedAt)))
+    .limit(1);
+  if (!row) throw new AppError('UNAUTHENTICATED', 'This intake key is unknown or revoked.');
+  const at = now();
+  if (!row.lastUsedAt || at.getTime() - row.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
+    const cutoff = new Date(at.getTime() - TOUCH_INTERVAL_MS);
+    // Guarded, so of many concurrent requests only one writes.
+    await db
+      .update(intakeKeys)
+      .set({ lastUsedAt: at })
+      .where(and(eq(intakeKeys.id, row.id), or(isNull(intakeKeys.lastUsedAt), lt(intakeKeys.lastUsedAt, cutoff))));
+  }
+  return { keyId: row.id, name: row.name };
+}
+
+/** True when the request carries a Bearer credential (as opposed to a session cookie). */
+export function hasBearer(request: Request): boolean {
+  return /^Bearer\s/i.test(request.headers.get('authorization') ?? '');
+}
+
