@@ -16,6 +16,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const nav: NavItem[] = [];
   if (actor.role === 'officer' && actor.portSlug) nav.push({ href: `/roster/${actor.portSlug}`, label: t('nav.roster') });
   if (actor.role !== 'officer') nav.push({ href: '/ports', label: t('home.portsTitle') });
+  if (actor.role !== 'officer') nav.push({ href: '/review', label: t('review.nav') });
+  if (actor.role === 'admin') nav.push({ href: '/admin/import', label: t('intake.nav') });
   const idleMs = env().SESSION_IDLE_MINUTES * 60_000;
   return (
     <>
