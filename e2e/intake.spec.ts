@@ -53,7 +53,7 @@ test('an admin uploads a roster: a bad file shows the row report and imports not
   await expect(page.getByText('Decision saved.')).toBeVisible();
 });
 
-test('a supervisor sees the review queue and it passes axe; officers have no such page', async ({ page }) => {
+test('a supervisor sees the review queue and it passes axe', async ({ page }) => {
   await signIn(page, ACCOUNTS.supervisor);
   await page.goto('/review');
   await expect(page.getByRole('heading', { level: 1, name: 'Review queue' })).toBeVisible();
