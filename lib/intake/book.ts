@@ -172,9 +172,16 @@ async function insertBooking(
   at: Date,
   requestId: string | null,
 ): Promise<StoredResponse> {
-  // Suspension is re-read under the transaction: a port suspended a moment ago takes nothing.
-  const [p] = await queryRows<{ active: boolean }>(tx, sql`select active from ports where id = ${port.id} for share`);
+  // Re-read under the transaction (no row lock: a share lock taken by every booker would turn the
+  // port row into a multixact hot spot; a suspension committed a moment later honours this booking).
+  const [p] = await queryRows<{ active: boolean; full: boolean }>(
+    tx,
+    sql`select p.active, coalesce(d.booked >= ${limitSql(port.id, date)}, false) as full
+        from ports p left join daily_bookings d on d.port_id = p.id and d.service_date = ${date}::date where p.id = ${port.id}`,
+  );
   if (!p?.active) throw suspended();
+  // Sold out since the pre-check: stop before doing work that would be rolled back.
+  if (p.full) throw full(date);
   const identity = identityKey(req.person);
   await lockPeople(tx, [{ identityKey: identity, dateOfBirth: req.person.dateOfBirth, nationality: req.person.nationality }]);
   const dup = await queryRows(
@@ -182,7 +189,6 @@ async function insertBooking(
     sql`select 1 from appointments where identity_key = ${identity} and service_date = ${date}::date and status <> 'cancelled' limit 1`,
   );
   if (dup.length > 0) throw duplicate(date);
-  await reserveSlot(tx, port.id, date);
 
   let id: string | null = null;
   let code = '';
@@ -203,6 +209,9 @@ async function insertBooking(
   if (!id) throw new Error('could not find a free confirmation code after 8 attempts');
   await detectFlags(tx, [id]);
   const appointment = await appointmentJson(tx, id, at);
+  // The slot is taken last: the counter row lock (which serialises every booker of this port and
+  // date) is then held only for the counter updates, the audit event and the commit.
+  await reserveSlot(tx, port.id, date, id);
   await recordAudit(tx, intakeAuditActor(key, requestId), {
     action: 'appointment.book',
     targetType: 'appointment',

@@ -23,16 +23,17 @@ export const NATIONAL_CAP_SQL = sql`coalesce((select daily_cap from national_cap
 export const ACTIVE_SQL = sql`status <> 'cancelled'`;
 
 /** Creates a missing counter row from the appointments already there (rows loaded by other means). */
-async function ensurePortCounter(tx: DbOrTx, portId: number, date: string): Promise<void> {
+/** `pending` is the caller's own, not yet counted appointment, which its transaction already sees. */
+async function ensurePortCounter(tx: DbOrTx, portId: number, date: string, pending: string | null): Promise<void> {
   await tx.execute(sql`insert into daily_bookings (port_id, service_date, booked)
     select ${portId}, ${date}::date, count(*)::int from appointments
-    where port_id = ${portId} and service_date = ${date}::date and ${ACTIVE_SQL}
+    where port_id = ${portId} and service_date = ${date}::date and ${ACTIVE_SQL}${pending ? sql` and id <> ${pending}` : sql``}
     on conflict do nothing`);
 }
 
-async function ensureNationalCounter(tx: DbOrTx, date: string): Promise<void> {
+async function ensureNationalCounter(tx: DbOrTx, date: string, pending: string | null): Promise<void> {
   await tx.execute(sql`insert into national_daily_bookings (service_date, booked)
-    select ${date}::date, count(*)::int from appointments where service_date = ${date}::date and ${ACTIVE_SQL}
+    select ${date}::date, count(*)::int from appointments where service_date = ${date}::date and ${ACTIVE_SQL}${pending ? sql` and id <> ${pending}` : sql``}
     on conflict do nothing`);
 }
 
@@ -70,10 +71,10 @@ async function counterExists(tx: DbOrTx, table: 'port' | 'national', portId: num
  * Takes one slot at the port and one under the national cap, or throws CAPACITY_FULL /
  * NATIONAL_CAP_EXCEEDED (the transaction then rolls back, releasing nothing it did not take).
  */
-export async function reserveSlot(tx: DbOrTx, portId: number, date: string): Promise<void> {
+export async function reserveSlot(tx: DbOrTx, portId: number, date: string, pendingAppointmentId: string | null = null): Promise<void> {
   let port = await tryTakePort(tx, portId, date);
   if (!port && !(await counterExists(tx, 'port', portId, date))) {
-    await ensurePortCounter(tx, portId, date);
+    await ensurePortCounter(tx, portId, date, pendingAppointmentId);
     port = await tryTakePort(tx, portId, date);
   }
   if (!port) {
@@ -81,7 +82,7 @@ export async function reserveSlot(tx: DbOrTx, portId: number, date: string): Pro
   }
   let national = await tryTakeNational(tx, date);
   if (!national && !(await counterExists(tx, 'national', portId, date))) {
-    await ensureNationalCounter(tx, date);
+    await ensureNationalCounter(tx, date, pendingAppointmentId);
     national = await tryTakeNational(tx, date);
   }
   if (!national) {

@@ -1,7 +1,9 @@
 /**
  * Per-key request limit, counted in PostgreSQL so it holds across app instances. A fixed one-minute
  * window; each request increments one of RATE_SHARDS rows at random so concurrent requests of one
- * key do not queue on one row lock, and the window's count is the sum of the shards.
+ * key do not queue on one row lock, and the window's count is the sum of the shards. Concurrent
+ * requests do not see each other's uncommitted increments, so a burst can overshoot the limit by at
+ * most the number of requests in flight: a rate limit, not a quota.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
