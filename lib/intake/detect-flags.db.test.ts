@@ -99,3 +99,20 @@ describe('hoarding and duplicate detection', () => {
     expect(row!.status).toBe('scheduled');
   });
 });
+
+describe('flags on the appointment record', () => {
+  it('lists linked appointments, hiding other ports from an officer', async () => {
+    const s = await setupTwoPorts();
+    const person = { familyName: `Vidal${uid(2)}`, givenName: 'Eva', dateOfBirth: '1975-05-15', nationality: 'NI' };
+    const first = await s.book(s.a, s.d1, person);
+    const second = await s.book(s.b, s.d2, person);
+    const { getAppointmentFlags } = await import('./flag-queries');
+    const supervisor = actorFor(await createUser('supervisor', null));
+    const seen = await getAppointmentFlags(supervisor, first.id);
+    expect(seen).toMatchObject([{ kind: 'multiple_bookings', status: 'open', hiddenLinked: 0, linked: [{ id: second.id, portSlug: s.b.slug }] }]);
+    const officer = actorFor(await createUser('officer', s.a.id), s.a.slug);
+    expect(await getAppointmentFlags(officer, first.id)).toMatchObject([{ kind: 'multiple_bookings', linked: [], hiddenLinked: 1 }]);
+    const otherOfficer = actorFor(await createUser('officer', s.b.id), s.b.slug);
+    await expect(getAppointmentFlags(otherOfficer, first.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
