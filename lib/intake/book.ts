@@ -120,12 +120,12 @@ export async function bookAppointment(
             on conflict do nothing returning 1`,
       );
       if (claimed.length === 0) return replay(tx, key, idemKey, requestHash);
-      const created = await insertBooking(tx, key, req, port, date, at, input.requestId ?? null);
-      await tx.execute(
-        sql`update idempotency_records set response_status = ${created.status}, response_body = ${created.body}
-            where scope = ${scopeOf(key)} and key = ${idemKey}`,
-      );
-      return created;
+      return insertBooking(tx, key, req, port, date, at, input.requestId ?? null, async (created) => {
+        await tx.execute(
+          sql`update idempotency_records set response_status = ${created.status}, response_body = ${created.body}
+              where scope = ${scopeOf(key)} and key = ${idemKey}`,
+        );
+      });
     });
   } catch (error) {
     throw mapUniqueViolation(error);
@@ -171,6 +171,7 @@ async function insertBooking(
   date: string,
   at: Date,
   requestId: string | null,
+  store: (response: StoredResponse) => Promise<void>,
 ): Promise<StoredResponse> {
   // Re-read under the transaction (no row lock: a share lock taken by every booker would turn the
   // port row into a multixact hot spot; a suspension committed a moment later honours this booking).
@@ -208,7 +209,9 @@ async function insertBooking(
   }
   if (!id) throw new Error('could not find a free confirmation code after 8 attempts');
   await detectFlags(tx, [id]);
-  const appointment = await appointmentJson(tx, id, at);
+  const response: StoredResponse = { status: 201, body: JSON.stringify({ appointment: await appointmentJson(tx, id, at) }) };
+  // Stored now, committed only with the rest: a rollback below removes it too.
+  await store(response);
   // The slot is taken last: the counter row lock (which serialises every booker of this port and
   // date) is then held only for the counter updates, the audit event and the commit.
   await reserveSlot(tx, port.id, date, id);
@@ -219,7 +222,7 @@ async function insertBooking(
     portId: port.id,
     after: { confirmationCode: code, scheduledAt: req.scheduledAt, serviceDate: date, partySize: req.partySize, externalRef: req.externalRef },
   });
-  return { status: 201, body: JSON.stringify({ appointment }) };
+  return response;
 }
 
 function duplicate(date: string): AppError {
