@@ -22,6 +22,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   if (can(actor.role, 'admin.capacity')) {
     nav.push({ href: '/admin', label: t('nav.administration') });
   }
+  if (actor.role !== 'officer') nav.push({ href: '/review', label: t('review.nav') });
+  if (actor.role === 'admin') nav.push({ href: '/admin/import', label: t('intake.nav') });
   const idleMs = env().SESSION_IDLE_MINUTES * 60_000;
   return (
     <>

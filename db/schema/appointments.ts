@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, smallint, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { FOLD_FROM, FOLD_TO } from '../../lib/search-fold';
 import { appointmentStatusEnum } from './enums';
 import { ports } from './ports';
@@ -32,6 +32,12 @@ export const appointments = pgTable(
     statusChangedBy: uuid().references(() => users.id),
     version: integer().notNull().default(1),
     /** Folded "given family" for accent- and case-insensitive name search ("pena" finds "Peña"). */
+    /**
+     * Who the person is, for "one active appointment per person per date": the normalised document
+     * number when known, else folded family|given|date of birth|nationality. Written by the intake
+     * paths (lib/intake/identity.ts); null on rows loaded by other means, which the index ignores.
+     */
+    identityKey: text(),
     searchKey: text().generatedAlwaysAs(
       (): SQL => sql`translate(lower(given_name || ' ' || family_name), ${sql.raw(`'${FOLD_FROM}'`)}, ${sql.raw(`'${FOLD_TO}'`)})`,
     ),
@@ -41,6 +47,14 @@ export const appointments = pgTable(
     // The roster read: one port, one service date, in scheduled order.
     index('appointments_port_date_time_idx').on(t.portId, t.serviceDate, t.scheduledAt),
     index('appointments_date_idx').on(t.serviceDate),
+    uniqueIndex('appointments_person_date_active_unique')
+      .on(t.identityKey, t.serviceDate)
+      .where(sql`${t.status} <> 'cancelled'`),
+    // Hoarding detection: a person's other appointments, and repeated external references.
+    index('appointments_identity_idx').on(t.identityKey, t.serviceDate),
+    index('appointments_dob_nationality_idx').on(t.dateOfBirth, t.nationality),
+    index('appointments_document_idx').on(t.documentNumber).where(sql`${t.documentNumber} is not null`),
+    index('appointments_external_ref_idx').on(t.externalRef).where(sql`${t.externalRef} is not null`),
     check('appointments_party_size_range', sql`${t.partySize} between 1 and 12`),
     check(
       'appointments_members_present_range',

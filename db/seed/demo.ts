@@ -7,6 +7,7 @@
 import { and, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { appointments, dateLimitOverrides, outcomes, ports, users, weekdayLimits } from '@/db/schema';
+import { rebuildDailyBookings } from '@/lib/intake/capacity';
 import { addDays, isoWeekday, serviceDate, type IsoDate } from '@/lib/time';
 import { planPortDay, type NewAppointment, type NewOutcome } from './day-plan';
 import { DEMO_PORTS, demoOfficerEmail } from './fixtures';
@@ -162,6 +163,8 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<SeedDemoR
     result.appointmentsInserted += n.appointments;
     result.outcomesInserted += n.outcomes;
   }
+  // Bulk inserts bypass the booking path: recount the slot counters of the seeded window.
+  await rebuildDailyBookings(db, { from: minFrom, to: maxTo });
   result.elapsedMs = Math.round(performance.now() - started);
   return result;
 }

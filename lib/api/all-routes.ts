@@ -6,3 +6,4 @@ import '@/lib/outcomes/api-spec';
 import '@/lib/audit/api-spec';
 import '@/lib/admin/api-spec';
 import '@/lib/stats/api-spec';
+import '@/lib/intake/api-spec';

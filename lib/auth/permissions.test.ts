@@ -19,6 +19,7 @@ const expected: Record<Action, [officer: boolean, supervisor: boolean, admin: bo
   'admin.users': [false, false, true],
   'admin.intakeKeys': [false, false, true],
   'intake.importRoster': [false, false, true],
+  'flags.review': [false, true, true],
 };
 
 describe('permission table', () => {

@@ -22,6 +22,7 @@ export const ACTIONS = [
   'admin.users',
   'admin.intakeKeys',
   'intake.importRoster',
+  'flags.review',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -47,6 +48,7 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'admin.users': ADMIN,
   'admin.intakeKeys': ADMIN,
   'intake.importRoster': ADMIN,
+  'flags.review': LEADS,
 };
 
 export function can(role: Role, action: Action): boolean {

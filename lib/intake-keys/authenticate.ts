@@ -1,42 +1,49 @@
 /**
- * Machine authentication for the intake API: `Authorization: Bearer <key>`. The key is hashed and
- * looked up among unrevoked keys, so a revoked key fails on its very next request.
+ * Machine authentication for the intake API: `Authorization: Bearer <key>`. Only a SHA-256 of each
+ * key is stored, so the lookup hashes what was sent; a revoked key fails on its very next request.
  */
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { intakeKeys } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { now } from '@/lib/time';
 import { hashIntakeSecret } from './secret';
 
-// Recording every use would make each intake call a write; a minute is precise enough for "last used".
-const TOUCH_GRANULARITY_MS = 60_000;
-
-export interface IntakeCaller {
+export interface IntakeKeyActor {
   keyId: string;
   name: string;
 }
+export type IntakeCaller = IntakeKeyActor;
 
-export async function authenticateIntakeKey(request: Request): Promise<IntakeCaller> {
+export const hashIntakeKey = hashIntakeSecret;
+
+/** last_used_at is written at most once a minute per key, so a busy feed does not queue on that row. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export async function authenticateIntakeKey(request: Request): Promise<IntakeKeyActor> {
   const header = request.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(\S{16,512})\s*$/i.exec(header);
   if (!match) throw new AppError('UNAUTHENTICATED', 'An intake key is required (Authorization: Bearer <key>).');
   const db = await getDb();
-  const [key] = await db
-    .select({ id: intakeKeys.id, name: intakeKeys.name })
+  const [row] = await db
+    .select({ id: intakeKeys.id, name: intakeKeys.name, lastUsedAt: intakeKeys.lastUsedAt })
     .from(intakeKeys)
     .where(and(eq(intakeKeys.keyHash, hashIntakeSecret(match[1]!)), isNull(intakeKeys.revokedAt)))
     .limit(1);
-  if (!key) throw new AppError('UNAUTHENTICATED', 'This intake key is not valid or has been revoked.');
+  if (!row) throw new AppError('UNAUTHENTICATED', 'This intake key is not valid or has been revoked.');
   const at = now();
-  await db
-    .update(intakeKeys)
-    .set({ lastUsedAt: at })
-    .where(
-      and(
-        eq(intakeKeys.id, key.id),
-        or(isNull(intakeKeys.lastUsedAt), lt(intakeKeys.lastUsedAt, sql`${new Date(at.getTime() - TOUCH_GRANULARITY_MS).toISOString()}::timestamptz`)),
-      ),
-    );
-  return { keyId: key.id, name: key.name };
+  if (!row.lastUsedAt || at.getTime() - row.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
+    const cutoff = new Date(at.getTime() - TOUCH_INTERVAL_MS);
+    // Guarded, so of many concurrent requests only one writes.
+    await db
+      .update(intakeKeys)
+      .set({ lastUsedAt: at })
+      .where(and(eq(intakeKeys.id, row.id), or(isNull(intakeKeys.lastUsedAt), lt(intakeKeys.lastUsedAt, cutoff))));
+  }
+  return { keyId: row.id, name: row.name };
+}
+
+/** True when the request carries a Bearer credential (as opposed to a session cookie). */
+export function hasBearer(request: Request): boolean {
+  return /^Bearer\s/i.test(request.headers.get('authorization') ?? '');
 }

@@ -7,6 +7,7 @@ import { getDb } from '@/db';
 import { queryRows } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanAtPort } from '@/lib/auth/guard';
+import { flagsJsonSql } from '@/lib/intake/flags-sql';
 import { getPortBySlug, type PortRecord } from '@/lib/ports/queries';
 import { foldForSearch } from '@/lib/search-fold';
 import { now } from '@/lib/time';
@@ -41,7 +42,7 @@ export function appointmentJsonSql(at: Date): SQL {
     'membersPresent', a.members_present,
     'outcome', case when o.appointment_id is null then null else json_build_object(
       'code', o.code, 'notes', o.notes, 'recordedAt', ${iso(sql`o.recorded_at`)}, 'recordedBy', rec.name) end,
-    'flags', '[]'::json,
+    'flags', ${flagsJsonSql()},
     'noShowRecorded', a.status = 'no_show',
     'version', a.version
   )`;

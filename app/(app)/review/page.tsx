@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { FlagDecision } from '@/components/review/FlagDecision';
+import { requirePageActor } from '@/lib/auth/current';
+import { messagesFor } from '@/lib/i18n/catalog';
+import { getT } from '@/lib/i18n/server';
+import { listOpenFlags, type FlagAppointment } from '@/lib/intake/flag-queries';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Review queue' };
+
+function Appt({ a, born }: { a: FlagAppointment; born: string }) {
+  return (
+    <span>
+      <Link href={`/roster/${a.portSlug}?date=${a.date}&q=${a.confirmationCode}`} className="font-mono font-semibold text-blue-800 underline">
+        {a.confirmationCode}
+      </Link>{' '}
+      {a.givenName} {a.familyName} ({born.replace('{date}', a.dateOfBirth)}, {a.nationality}) · {a.portName} · {a.date} · {a.status}
+    </span>
+  );
+}
+
+export default async function ReviewPage() {
+  const actor = await requirePageActor('flags.review');
+  const { t, locale } = await getT();
+  const m = messagesFor(locale).review;
+  const flags = await listOpenFlags(actor);
+  return (
+    <>
+      <h1 className="mb-1 text-3xl font-bold">{t('review.title')}</h1>
+      <p className="mb-6 max-w-3xl text-slate-700">{t('review.intro')}</p>
+      {flags.length === 0 ? (
+        <p>{t('review.empty')}</p>
+      ) : (
+        <ul className="space-y-4">
+          {flags.map((f) => (
+            <li key={f.id} className="rounded border border-slate-300 bg-white p-4">
+              <h2 className="text-lg font-bold">{m.kinds[f.kind]}</h2>
+              <p>
+                <span className="font-semibold">{m.flagged}: </span>
+                <Appt a={f.appointment} born={m.born} />
+              </p>
+              <p className="mt-1 font-semibold">{m.linked}:</p>
+              <ul className="ml-5 list-disc">
+                {f.linked.map((l) => (
+                  <li key={l.id}>
+                    <Appt a={l} born={m.born} />
+                  </li>
+                ))}
+              </ul>
+              <FlagDecision
+                flagId={f.id}
+                labels={{ decision: m.decision, confirm: m.confirm, dismiss: m.dismiss, reason: m.reason, reasonHint: m.reasonHint, submit: m.submit, saved: m.saved }}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

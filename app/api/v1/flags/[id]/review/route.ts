@@ -1,0 +1,12 @@
+import { apiRoute } from '@/lib/api/route';
+import { json } from '@/lib/api/respond';
+import { readJsonBody } from '@/lib/api/validate';
+import { requireApiActor } from '@/lib/auth/current';
+import { reviewFlag } from '@/lib/intake/review-flag';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = apiRoute<{ id: string }>(async ({ request, params, locale }) => {
+  const actor = await requireApiActor({ activity: true });
+  return json(await reviewFlag(actor, params.id, await readJsonBody(request), locale));
+});

@@ -1,0 +1,89 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
+
+export interface FlagDecisionLabels {
+  decision: string;
+  confirm: string;
+  dismiss: string;
+  reason: string;
+  reasonHint: string;
+  submit: string;
+  saved: string;
+}
+
+export function FlagDecision({ flagId, labels }: { flagId: string; labels: FlagDecisionLabels }) {
+  const router = useRouter();
+  const id = useId();
+  const [decision, setDecision] = useState<'confirmed' | 'dismissed'>('dismissed');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch(`/api/v1/flags/${flagId}/review`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ decision, reason }),
+      });
+      const body = (await res.json()) as { error?: { message: string; fields?: Record<string, string> } };
+      if (!res.ok) {
+        setError(body.error?.fields?.reason ? `${labels.reason}: ${body.error.fields.reason}` : (body.error?.message ?? String(res.status)));
+        return;
+      }
+      setSaved(true);
+      router.refresh();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="mt-3 space-y-2" noValidate>
+      <fieldset>
+        <legend className="font-semibold">{labels.decision}</legend>
+        <div className="flex flex-wrap gap-4">
+          {(['confirmed', 'dismissed'] as const).map((d) => (
+            <label key={d} className="inline-flex min-h-11 items-center gap-2">
+              <input type="radio" name={`${id}-decision`} value={d} checked={decision === d} onChange={() => setDecision(d)} className="h-5 w-5" />
+              {d === 'confirmed' ? labels.confirm : labels.dismiss}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div>
+        <label htmlFor={`${id}-reason`} className="block font-semibold">
+          {labels.reason}
+        </label>
+        <p id={`${id}-hint`} className="text-sm text-slate-700">
+          {labels.reasonHint}
+        </p>
+        <textarea
+          id={`${id}-reason`}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          required
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+          className="block w-full max-w-xl rounded border border-slate-500 p-2"
+          rows={2}
+        />
+        {error && (
+          <p id={`${id}-error`} className="mt-1 font-semibold text-red-800">
+            {error}
+          </p>
+        )}
+      </div>
+      <button type="submit" disabled={busy} className="min-h-11 rounded bg-blue-800 px-4 font-semibold text-white focus:outline-none focus-visible:ring-4 focus-visible:ring-blue-400 disabled:bg-slate-500">
+        {labels.submit}
+      </button>
+      <p aria-live="polite">{saved ? labels.saved : ''}</p>
+    </form>
+  );
+}

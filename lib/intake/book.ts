@@ -1,0 +1,249 @@
+/**
+ * POST /api/v1/intake/bookings. Built for the daily release rush:
+ * 1. One statement counts the request for the rate limit, looks up a stored idempotent response, the
+ *    port and its counters. Replays and "sold out" are answered from it without a transaction.
+ * 2. Otherwise one transaction: claim the Idempotency-Key (a concurrent twin waits on the key's unique
+ *    index and then replays the stored response), lock the person, refuse a duplicate, reserve the slot
+ *    with a conditional update, insert with a fresh confirmation code, flag, audit, store the response.
+ * Only a 201 is stored: a refused booking rolls back its key, so a retry is judged afresh.
+ */
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { queryRows, type DbOrTx } from '@/db/client';
+import type { AuditActor } from '@/lib/audit/record';
+import { recordAudit } from '@/lib/audit/record';
+import { parseInput } from '@/lib/api/validate';
+import { AppError } from '@/lib/errors';
+import type { AppLocale } from '@/lib/i18n/translate';
+import type { IntakeKeyActor } from '@/lib/intake-keys/authenticate';
+import { generateConfirmationCode } from '@/lib/roster/confirmation-code';
+import { now, serviceDate } from '@/lib/time';
+import { appointmentJson } from './appointment-json';
+import { limitSql, NATIONAL_CAP_SQL, reserveSlot } from './capacity';
+import { detectFlags, lockPeople } from './detect-flags';
+import { countRequestSql, currentWindow, maybeHousekeeping, rateLimited, rateLimitPerMinute } from './rate-limit';
+import { identityKey } from './rules';
+import { BookingRequestSchema, IdempotencyKeySchema, type BookingRequest } from './schemas';
+
+export interface StoredResponse {
+  status: number;
+  /** The exact bytes sent the first time; replays send them again. */
+  body: string;
+}
+
+export function intakeAuditActor(key: IntakeKeyActor, requestId: string | null = null): AuditActor {
+  return { userId: null, role: null, label: `intake:${key.name}`, requestId };
+}
+
+const scopeOf = (key: IntakeKeyActor) => `intake-booking:${key.keyId}`;
+
+function mismatch(): AppError {
+  return new AppError('IDEMPOTENCY_MISMATCH', 'This Idempotency-Key was already used with a different request body.', {
+    es: 'Esta Idempotency-Key ya se usó con otro contenido.',
+  });
+}
+
+interface FastRow {
+  hits: number;
+  request_hash: string | null;
+  response_status: number | null;
+  response_body: string | null;
+  port_id: number | null;
+  time_zone: string | null;
+  active: boolean | null;
+  booked: number | null;
+  lim: number | null;
+  national_booked: number | null;
+  national_cap: number | null;
+}
+
+function full(date: string): AppError {
+  return new AppError('CAPACITY_FULL', `No slots left on ${date} at this port.`, { es: `No quedan citas el ${date} en este puerto.` });
+}
+
+export async function bookAppointment(
+  key: IntakeKeyActor,
+  input: { idempotencyKey: string | null; body: unknown; requestId?: string | null },
+  locale: AppLocale = 'en',
+): Promise<StoredResponse> {
+  const idemKey = parseIdempotencyKey(input.idempotencyKey, locale);
+  const req = parseInput(BookingRequestSchema, input.body, locale);
+  const requestHash = createHash('sha256').update(JSON.stringify(req)).digest('hex');
+  const db = await getDb();
+  const at = now();
+  const scheduledAt = new Date(req.scheduledAt);
+  const window = currentWindow(at);
+  const rate = countRequestSql(key.keyId, window);
+
+  const [fast] = await queryRows<FastRow>(
+    db,
+    sql`with ${rate.cte},
+      idem as (select request_hash, response_status, response_body from idempotency_records where scope = ${scopeOf(key)} and key = ${idemKey}),
+      p as (select id, time_zone, active, ((${req.scheduledAt}::timestamptz) at time zone time_zone)::date as sd from ports where slug = ${req.port})
+    select ${rate.total} as hits, idem.*, p.id as port_id, p.time_zone, p.active,
+      d.booked, ${limitSql(sql`p.id`, sql`p.sd`)} as lim, nb.booked as national_booked, ${NATIONAL_CAP_SQL} as national_cap
+    from (select 1) one
+    left join idem on true
+    left join p on true
+    left join daily_bookings d on d.port_id = p.id and d.service_date = p.sd
+    left join national_daily_bookings nb on nb.service_date = p.sd`,
+  );
+  void maybeHousekeeping(db)?.catch(() => undefined);
+  if (!fast) throw new Error('booking pre-check returned no row');
+  if (fast.hits > rateLimitPerMinute()) throw rateLimited(window);
+  if (fast.request_hash !== null && fast.response_body !== null && fast.response_status !== null) {
+    if (fast.request_hash !== requestHash) throw mismatch();
+    return { status: fast.response_status, body: fast.response_body };
+  }
+  if (fast.port_id === null || fast.time_zone === null) {
+    throw new AppError('VALIDATION', `No port "${req.port}".`, { es: `No existe el puerto «${req.port}».`, fields: { port: 'unknown port' } });
+  }
+  if (!fast.active) throw suspended();
+  if (scheduledAt.getTime() <= at.getTime()) {
+    throw new AppError('VALIDATION', 'The appointment time is in the past.', {
+      es: 'La hora de la cita ya pasó.',
+      fields: { scheduledAt: 'must be in the future' },
+    });
+  }
+  const date = serviceDate(scheduledAt, fast.time_zone);
+  // Sold out costs one statement. The transaction below remains the authority.
+  if (fast.booked !== null && fast.lim !== null && fast.booked >= fast.lim) throw full(date);
+  if (fast.national_booked !== null && fast.national_cap !== null && fast.national_booked >= fast.national_cap) throw full(date);
+
+  const port = { id: fast.port_id, timeZone: fast.time_zone };
+  try {
+    return await db.transaction(async (tx) => {
+      const claimed = await queryRows(
+        tx,
+        sql`insert into idempotency_records (scope, key, request_hash) values (${scopeOf(key)}, ${idemKey}, ${requestHash})
+            on conflict do nothing returning 1`,
+      );
+      if (claimed.length === 0) return replay(tx, key, idemKey, requestHash);
+      return insertBooking(tx, key, req, port, date, at, input.requestId ?? null, async (created) => {
+        await tx.execute(
+          sql`update idempotency_records set response_status = ${created.status}, response_body = ${created.body}
+              where scope = ${scopeOf(key)} and key = ${idemKey}`,
+        );
+      });
+    });
+  } catch (error) {
+    throw mapUniqueViolation(error);
+  }
+}
+
+function suspended(): AppError {
+  return new AppError('PORT_SUSPENDED', 'This port is suspended and takes no new bookings.', {
+    es: 'Este puerto está suspendido y no acepta nuevas citas.',
+  });
+}
+
+function parseIdempotencyKey(value: string | null, locale: AppLocale): string {
+  try {
+    return parseInput(IdempotencyKeySchema, value ?? '', locale);
+  } catch (e) {
+    if (e instanceof AppError && e.fields) throw new AppError('VALIDATION', e.message, { es: e.es, fields: { 'Idempotency-Key': e.fields._ ?? 'invalid' } });
+    throw e;
+  }
+}
+
+/** The twin request committed first: send its stored response (or 422 for another body). */
+async function replay(tx: DbOrTx, key: IntakeKeyActor, idemKey: string, requestHash: string): Promise<StoredResponse> {
+  const [row] = await queryRows<{ request_hash: string; response_status: number | null; response_body: string | null }>(
+    tx,
+    sql`select request_hash, response_status, response_body from idempotency_records where scope = ${scopeOf(key)} and key = ${idemKey}`,
+  );
+  if (!row || row.response_status === null || row.response_body === null) {
+    throw new AppError('CONFLICT', 'A request with this Idempotency-Key is still in progress. Retry shortly.', {
+      es: 'Una solicitud con esta Idempotency-Key sigue en curso. Reinténtelo en un momento.',
+      retryAfterSeconds: 1,
+    });
+  }
+  if (row.request_hash !== requestHash) throw mismatch();
+  return { status: row.response_status, body: row.response_body };
+}
+
+async function insertBooking(
+  tx: DbOrTx,
+  key: IntakeKeyActor,
+  req: BookingRequest,
+  port: { id: number; timeZone: string },
+  date: string,
+  at: Date,
+  requestId: string | null,
+  store: (response: StoredResponse) => Promise<void>,
+): Promise<StoredResponse> {
+  // Re-read under the transaction (no row lock: a share lock taken by every booker would turn the
+  // port row into a multixact hot spot; a suspension committed a moment later honours this booking).
+  const [p] = await queryRows<{ active: boolean; full: boolean }>(
+    tx,
+    sql`select p.active, coalesce(d.booked >= ${limitSql(port.id, date)}, false) as full
+        from ports p left join daily_bookings d on d.port_id = p.id and d.service_date = ${date}::date where p.id = ${port.id}`,
+  );
+  if (!p?.active) throw suspended();
+  // Sold out since the pre-check: stop before doing work that would be rolled back.
+  if (p.full) throw full(date);
+  const identity = identityKey(req.person);
+  await lockPeople(tx, [{ identityKey: identity, dateOfBirth: req.person.dateOfBirth, nationality: req.person.nationality }]);
+  const dup = await queryRows(
+    tx,
+    sql`select 1 from appointments where identity_key = ${identity} and service_date = ${date}::date and status <> 'cancelled' limit 1`,
+  );
+  if (dup.length > 0) throw duplicate(date);
+
+  let id: string | null = null;
+  let code = '';
+  for (let attempt = 0; attempt < 8 && !id; attempt++) {
+    code = generateConfirmationCode(Math.random);
+    const [row] = await queryRows<{ id: string }>(
+      tx,
+      sql`insert into appointments (confirmation_code, port_id, scheduled_at, service_date, party_size, family_name, given_name,
+            date_of_birth, nationality, language, document_number, external_ref, identity_key, status)
+          values (${code}, ${port.id}, ${req.scheduledAt}::timestamptz, ${date}::date, ${req.partySize}, ${req.person.familyName},
+            ${req.person.givenName}, ${req.person.dateOfBirth}::date, ${req.person.nationality}, ${req.person.language},
+            ${req.person.documentNumber}, ${req.externalRef}, ${identity}, 'scheduled')
+          on conflict (confirmation_code) do nothing
+          returning id`,
+    );
+    id = row?.id ?? null;
+  }
+  if (!id) throw new Error('could not find a free confirmation code after 8 attempts');
+  await detectFlags(tx, [id]);
+  const response: StoredResponse = { status: 201, body: JSON.stringify({ appointment: await appointmentJson(tx, id, at) }) };
+  // Stored now, committed only with the rest: a rollback below removes it too.
+  await store(response);
+  // The slot is taken last: the counter row lock (which serialises every booker of this port and
+  // date) is then held only for the counter updates, the audit event and the commit.
+  await reserveSlot(tx, port.id, date, id);
+  await recordAudit(tx, intakeAuditActor(key, requestId), {
+    action: 'appointment.book',
+    targetType: 'appointment',
+    targetId: id,
+    portId: port.id,
+    after: { confirmationCode: code, scheduledAt: req.scheduledAt, serviceDate: date, partySize: req.partySize, externalRef: req.externalRef },
+  });
+  return response;
+}
+
+function duplicate(date: string): AppError {
+  return new AppError('DUPLICATE_BOOKING', `This person already holds an active appointment on ${date}.`, {
+    es: `Esta persona ya tiene una cita activa el ${date}.`,
+  });
+}
+
+/** The unique index is the last word on "one active appointment per person per date". */
+export function mapUniqueViolation(error: unknown): unknown {
+  const seen = new Set<unknown>();
+  let cur: unknown = error;
+  while (cur && typeof cur === 'object' && !seen.has(cur)) {
+    seen.add(cur);
+    const c = cur as { code?: string; constraint_name?: string; constraint?: string; cause?: unknown };
+    if (c.code === '23505' && (c.constraint_name ?? c.constraint) === 'appointments_person_date_active_unique') {
+      return new AppError('DUPLICATE_BOOKING', 'This person already holds an active appointment that date.', {
+        es: 'Esta persona ya tiene una cita activa ese día.',
+      });
+    }
+    cur = c.cause;
+  }
+  return error;
+}
