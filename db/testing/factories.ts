@@ -16,20 +16,28 @@ const testHash = () => (cachedHash ??= hashPassword(TEST_PASSWORD));
 
 export async function createPort(overrides: Partial<typeof ports.$inferInsert> = {}) {
   const db = await getDb();
-  const id = uid(3);
-  const [row] = await db
-    .insert(ports)
-    .values({
-      slug: `test-${id}`,
-      name: `Test ${id}`,
-      state: 'TX',
-      timeZone: 'America/Chicago',
-      code: String(1000 + Math.floor(Math.random() * 8999)),
-      graceMinutes: 15,
-      ...overrides,
-    })
-    .returning();
-  return row!;
+  // Port codes are four digits, so parallel test files can draw the same one: retry on a clash.
+  for (let attempt = 0; ; attempt++) {
+    const id = uid(3);
+    try {
+      const [row] = await db
+        .insert(ports)
+        .values({
+          slug: `test-${id}`,
+          name: `Test ${id}`,
+          state: 'TX',
+          timeZone: 'America/Chicago',
+          code: String(1000 + Math.floor(Math.random() * 8999)),
+          graceMinutes: 15,
+          ...overrides,
+        })
+        .returning();
+      return row!;
+    } catch (error) {
+      const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+      if (code !== '23505' || attempt >= 20 || overrides.code || overrides.slug) throw error;
+    }
+  }
 }
 
 export async function createUser(role: Role, portId: number | null, overrides: Partial<typeof users.$inferInsert> = {}) {
