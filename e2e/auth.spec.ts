@@ -65,6 +65,11 @@ test('five failures throttle the account with a clear message', async ({ page })
 test('an idle kiosk warns, can be kept with one key, and then signs out', async ({ page }) => {
   await page.clock.install();
   await signIn(page, ACCOUNTS.supervisor);
+  await page.goto('/ports');
+  // The guard starts its timer once the page has hydrated; fast-forwarding earlier would race it.
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForTimeout(500);
   await page.clock.fastForward('14:05');
   const dialog = page.getByRole('alertdialog');
   await expect(dialog).toBeVisible();
