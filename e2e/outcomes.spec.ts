@@ -61,7 +61,7 @@ test('a second submit on a changed record shows the current values, never overwr
   expect(detail.appointment.outcome.code).toBe('nta_parole');
 });
 
-test('an officer has no correction control and the API refuses a correction', async ({ page }) => {
+test('an officer has no correction control, the API refuses a correction, and another port’s officer gets 404', async ({ page, browser }) => {
   await signIn(page, ACCOUNTS.officer);
   const id = await checkedInAppointment(page.request);
   await page.goto(`/appointments/${id}`);
@@ -74,6 +74,14 @@ test('an officer has no correction control and the API refuses a correction', as
   expect(response.status()).toBe(403);
   expect((await response.json()).error.code).toBe('FORBIDDEN');
   expect((await page.request.get('/api/v1/admin/audit')).status()).toBe(403);
+
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signIn(other, ACCOUNTS.officerNogales);
+  const hidden = await other.request.get(`/api/v1/appointments/${id}`);
+  expect(hidden.status()).toBe(404);
+  expect((await hidden.json()).error.code).toBe('NOT_FOUND');
+  await otherContext.close();
 });
 
 test('a supervisor corrects an outcome with a reason; the timeline shows both; the reveal is audited', async ({ page, browser }) => {
