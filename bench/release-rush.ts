@@ -131,14 +131,18 @@ async function main() {
     const latencies: number[] = new Array(REQUESTS);
     const statuses: Record<string, number> = {};
     const t0 = performance.now();
+    let created = 0;
+    let soldOutAt = 0;
     await pool(REQUESTS, CLIENTS, async (i) => {
       const s = performance.now();
       const r = await request('POST', '/api/v1/intake/bookings', body('rush', scheduledAt, i, tag), { authorization: `Bearer ${secret}`, 'idempotency-key': `rush-${tag}-${i}` });
       latencies[i] = performance.now() - s;
+      if (r.status === 201 && ++created === SLOTS) soldOutAt = performance.now();
       const k = r.status === 409 ? `409 ${(JSON.parse(r.body) as { error: { code: string } }).error.code}` : String(r.status);
       statuses[k] = (statuses[k] ?? 0) + 1;
     });
     const rushSeconds = (performance.now() - t0) / 1000;
+    const fillSeconds = soldOutAt ? (soldOutAt - t0) / 1000 : rushSeconds;
     latencies.sort((a, b) => a - b);
 
     const [proof] = await sql`select
@@ -182,6 +186,8 @@ async function main() {
             slots: SLOTS,
             elapsedSeconds: +rushSeconds.toFixed(2),
             requestsPerSecond: Math.round(rushRps),
+            secondsUntilSoldOut: +fillSeconds.toFixed(2),
+            secondsAfterSoldOut: +(rushSeconds - fillSeconds).toFixed(2),
             statuses,
             p50ms: +pct(latencies, 50).toFixed(1),
             p99ms: +pct(latencies, 99).toFixed(1),
