@@ -20,7 +20,7 @@ test('the sign-in page is accessible and explains a wrong password without revea
 test('each role lands on its start page', async ({ browser }) => {
   for (const [email, path] of [
     [ACCOUNTS.officer, /\/roster\/san-ysidro$/],
-    [ACCOUNTS.supervisor, /\/ports$/],
+    [ACCOUNTS.supervisor, /\/dashboard$/],
     [ACCOUNTS.admin, /\/ports$/],
   ] as const) {
     const context = await browser.newContext();
@@ -63,6 +63,8 @@ test('five failures throttle the account, even for the right password', async ({
 test('an idle kiosk warns, can be kept with one key, and then signs out', async ({ page }) => {
   await page.clock.install();
   await signIn(page, ACCOUNTS.supervisor);
+  // The supervisor's start page (the dashboard) loads its charts: let the idle guard mount first.
+  await page.waitForLoadState('networkidle');
   await page.clock.fastForward('14:05');
   const dialog = page.getByRole('alertdialog');
   await expect(dialog).toBeVisible();
@@ -77,11 +79,11 @@ test('an idle kiosk warns, can be kept with one key, and then signs out', async 
 test('the language switch turns every word to Spanish and is remembered', async ({ page }) => {
   await signIn(page, ACCOUNTS.supervisor);
   await page.getByRole('button', { name: /Language: Español/ }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Puertos');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Panel');
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   await page.reload();
   await expect(page.getByRole('button', { name: 'Cerrar sesión' })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: /Idioma: English/ }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ports');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard');
 });
