@@ -7,7 +7,7 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/stats.ts
  *
  * Options (environment): RUNS (30, rollup), PLAIN_RUNS (5: the plain aggregate takes seconds), PAGE_RUNS (3),
- * PER_DAY (1429 per port and day), KEEP=1 keeps the database, BENCH_REUSE_URL=<url> measures a kept one.
+ * ROLLUP_ONLY=1 (skip the slow plain figures), PER_DAY (1429 per port and day), KEEP=1 keeps the database, BENCH_REUSE_URL=<url> measures a kept one.
  */
 import postgres from 'postgres';
 import { createTestDatabase, dropTestDatabase } from '@/db/testing/postgres-database';
@@ -184,6 +184,7 @@ async function main() {
       await client.end();
     }
     await measure('rollup', url, 'rollup', RUNS);
+    if (process.env.ROLLUP_ONLY) return;
     await measure('plain aggregate, existing indexes', url, 'plain', plainRuns);
     const c2 = postgres(url, { max: 1, onnotice: () => {} });
     try {
