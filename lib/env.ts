@@ -27,6 +27,7 @@ const EnvSchema = z.object({
   SEED: z.coerce.number().int().default(20231),
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(12).optional(),
+  INTAKE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   APP_URL: z.string().url().optional(),
   TRUST_PROXY: bool,
   OIDC_ISSUER: z.string().url().optional(),

@@ -1,6 +1,5 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 
 export interface FlagDecisionLabels {
@@ -14,7 +13,6 @@ export interface FlagDecisionLabels {
 }
 
 export function FlagDecision({ flagId, labels }: { flagId: string; labels: FlagDecisionLabels }) {
-  const router = useRouter();
   const id = useId();
   const [decision, setDecision] = useState<'confirmed' | 'dismissed'>('dismissed');
   const [reason, setReason] = useState('');
@@ -37,8 +35,9 @@ export function FlagDecision({ flagId, labels }: { flagId: string; labels: FlagD
         setError(body.error?.fields?.reason ? `${labels.reason}: ${body.error.fields.reason}` : (body.error?.message ?? String(res.status)));
         return;
       }
+      // The item stays in place with its confirmation (refreshing would remove it before the
+      // reviewer, or a screen reader, could read that the decision was saved).
       setSaved(true);
-      router.refresh();
     } finally {
       setBusy(false);
     }
@@ -80,7 +79,7 @@ export function FlagDecision({ flagId, labels }: { flagId: string; labels: FlagD
           </p>
         )}
       </div>
-      <button type="submit" disabled={busy} className="min-h-11 rounded bg-blue-800 px-4 font-semibold text-white focus:outline-none focus-visible:ring-4 focus-visible:ring-blue-400 disabled:bg-slate-500">
+      <button type="submit" disabled={busy || saved} className="min-h-11 rounded bg-blue-800 px-4 font-semibold text-white focus:outline-none focus-visible:ring-4 focus-visible:ring-blue-400 disabled:bg-slate-500">
         {labels.submit}
       </button>
       <p aria-live="polite">{saved ? labels.saved : ''}</p>

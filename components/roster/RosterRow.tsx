@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import type { Appointment } from '@/lib/roster/schemas';
 import { useI18n } from '@/components/ui/I18nProvider';
+import type { MessageKey } from '@/lib/i18n/translate';
 import { countryName, formatTime, languageName, needsInterpreter } from '@/lib/format';
 import { StatusBadge } from './StatusBadge';
 
@@ -87,6 +88,11 @@ export function RosterRow({
           {name}
         </Link>
         <span className="block font-mono text-sm font-normal text-slate-700">{a.confirmationCode}</span>
+        {a.flags.map((flag) => (
+          <span key={flag} data-flag={flag} className="mr-1 mt-1 inline-block rounded border border-amber-800 bg-amber-50 px-1 text-sm font-semibold text-amber-950">
+            ⚑ {t(`review.kinds.${flag}` as MessageKey)}
+          </span>
+        ))}
       </th>
       <td className="px-3 py-2 text-lg tabular-nums">{a.partySize}</td>
       <td className="px-3 py-2">{countryName(a.nationality, locale)}</td>

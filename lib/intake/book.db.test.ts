@@ -1,3 +1,4 @@
+import { resetEnvCache } from '@/lib/env';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
@@ -22,6 +23,7 @@ async function outcome(p: Promise<unknown>): Promise<string> {
 
 beforeAll(async () => {
   process.env.INTAKE_RATE_LIMIT_PER_MINUTE = '1000000';
+  resetEnvCache();
   await ensureLargeNationalCap();
 });
 
@@ -168,6 +170,7 @@ describe('idempotency', () => {
     const key = await createIntakeKey();
     const date = addDays(portToday(port.timeZone, now()), 2);
     process.env.INTAKE_RATE_LIMIT_PER_MINUTE = '5';
+    resetEnvCache();
     try {
       const results: unknown[] = [];
       for (let i = 0; i < 8; i++) results.push(await bookAppointment(key, { idempotencyKey: uid(), body: bookingBody(port, date, 600 + i) }).catch((e: AppError) => e));
@@ -177,6 +180,7 @@ describe('idempotency', () => {
       expect(limited[0]!.retryAfterSeconds).toBeGreaterThan(0);
     } finally {
       process.env.INTAKE_RATE_LIMIT_PER_MINUTE = '1000000';
+      resetEnvCache();
     }
   });
 });

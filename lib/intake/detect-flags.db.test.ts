@@ -1,3 +1,4 @@
+import { resetEnvCache } from '@/lib/env';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
@@ -11,6 +12,7 @@ import { bookingBody, createIntakeKey, ensureLargeNationalCap, setDateLimit } fr
 
 beforeAll(async () => {
   process.env.INTAKE_RATE_LIMIT_PER_MINUTE = '1000000';
+  resetEnvCache();
   await ensureLargeNationalCap();
 });
 

@@ -8,6 +8,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/client';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { now } from '@/lib/time';
 
@@ -15,8 +16,7 @@ export const RATE_WINDOW_MS = 60_000;
 export const RATE_SHARDS = 16;
 
 export function rateLimitPerMinute(): number {
-  const configured = Number(process.env.INTAKE_RATE_LIMIT_PER_MINUTE);
-  return Number.isFinite(configured) && configured > 0 ? configured : 1200;
+  return env().INTAKE_RATE_LIMIT_PER_MINUTE;
 }
 
 export interface RateWindow {

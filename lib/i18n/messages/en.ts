@@ -619,6 +619,13 @@ export const en = {
     nav: 'Import roster',
   },
   review: {
+    flagsHeading: 'Hoarding and duplicate flags',
+    hiddenLinked: '{count} more at ports you may not see',
+    flagStatus: {
+      open: 'Open',
+      confirmed: 'Confirmed',
+      dismissed: 'Dismissed',
+    },
     title: 'Review queue',
     intro: 'Possible slot hoarding or duplicate people found at booking or import. Confirm or dismiss each with a reason. Nothing is cancelled automatically.',
     empty: 'No open flags.',

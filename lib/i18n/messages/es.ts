@@ -617,6 +617,13 @@ export const es: Messages = {
     nav: 'Importar lista',
   },
   review: {
+    flagsHeading: 'Alertas de acaparamiento y duplicados',
+    hiddenLinked: '{count} más en puertos que no puede ver',
+    flagStatus: {
+      open: 'Abierta',
+      confirmed: 'Confirmada',
+      dismissed: 'Descartada',
+    },
     title: 'Cola de revisión',
     intro: 'Posible acaparamiento de citas o personas duplicadas detectadas al reservar o importar. Confirme o descarte cada caso con un motivo. Nada se cancela automáticamente.',
     empty: 'No hay alertas abiertas.',

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { FlagsSection } from '@/components/appointments/FlagsSection';
 import { RevealDocument } from '@/components/appointments/RevealDocument';
 import { formatPortDateTime, Timeline } from '@/components/appointments/Timeline';
 import { CorrectionForm } from '@/components/outcomes/CorrectionForm';
@@ -13,6 +14,7 @@ import { isAppError } from '@/lib/errors';
 import { countryName, formatDateLong, languageName, needsInterpreter } from '@/lib/format';
 import { pickMessages } from '@/lib/i18n/catalog';
 import { getT } from '@/lib/i18n/server';
+import { getAppointmentFlags } from '@/lib/intake/flag-queries';
 import { listAllOutcomeCodes } from '@/lib/outcomes/queries';
 import { zoneAbbreviation } from '@/lib/time';
 
@@ -43,7 +45,7 @@ export default async function AppointmentRecordPage({ params }: { params: Promis
   }
   const { appointment: a, history, person, port } = detail;
   const tz = port.timeZone;
-  const allCodes = await listAllOutcomeCodes();
+  const [allCodes, flags] = await Promise.all([listAllOutcomeCodes(), getAppointmentFlags(actor, a.id)]);
   const label = (c: { labelEn: string; labelEs: string }) => (locale === 'es' ? c.labelEs : c.labelEn);
   const outcomeLabels = Object.fromEntries(allCodes.map((c) => [c.code, label(c)]));
   const outcomeLabel = (code: string) => outcomeLabels[code] ?? code;
@@ -75,6 +77,7 @@ export default async function AppointmentRecordPage({ params }: { params: Promis
       </header>
 
       <div className="grid gap-6 lg:grid-cols-2">
+        <FlagsSection flags={flags} t={t} locale={locale} />
         <section aria-labelledby="person-title" className="rounded border border-slate-300 bg-white p-4">
           <h2 id="person-title" className="mb-2 text-2xl font-bold">
             {t('record.person')}
