@@ -1,0 +1,28 @@
+export const review = {
+  flagsHeading: 'Hoarding and duplicate flags',
+  hiddenLinked: '{count} more at ports you may not see',
+  flagStatus: {
+    open: 'Open',
+    confirmed: 'Confirmed',
+    dismissed: 'Dismissed',
+  },
+  title: 'Review queue',
+  intro: 'Possible slot hoarding or duplicate people found at booking or import. Confirm or dismiss each with a reason. Nothing is cancelled automatically.',
+  empty: 'No open flags.',
+  kinds: {
+    multiple_bookings: 'Same person, several ports or dates',
+    identity_match: 'Similar identity',
+    repeated_reference: 'Reference or document reused',
+  },
+  flagged: 'Flagged appointment',
+  linked: 'Linked appointments',
+  decision: 'Decision',
+  confirm: 'Confirm',
+  dismiss: 'Dismiss',
+  reason: 'Reason',
+  reasonHint: 'Required: what you checked.',
+  submit: 'Save decision',
+  saved: 'Decision saved.',
+  born: 'born {date}',
+  nav: 'Review queue',
+} as const;

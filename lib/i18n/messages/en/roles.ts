@@ -1,0 +1,5 @@
+export const roles = {
+  officer: 'Officer',
+  supervisor: 'Supervisor',
+  admin: 'Administrator',
+} as const;

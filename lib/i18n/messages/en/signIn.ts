@@ -1,0 +1,17 @@
+export const signIn = {
+  title: 'Sign in',
+  intro: 'Use the account your administrator gave you.',
+  email: 'Email',
+  password: 'Password',
+  submit: 'Sign in',
+  submitting: 'Signing in…',
+  invalid: 'The email or password is not correct.',
+  throttled: 'Too many failed attempts. Try again in {minutes} minutes.',
+  missing: 'Enter your email and password.',
+  signedOut: 'You have been signed out.',
+  idleSignedOut: 'You were signed out after {minutes} minutes without activity.',
+  expired: 'Your session has ended. Please sign in again.',
+  sso: 'Sign in with {provider}',
+  or: 'or',
+  demoHint: 'Demo accounts use the password set in DEMO_PASSWORD.',
+} as const;

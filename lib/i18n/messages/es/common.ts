@@ -1,0 +1,23 @@
+import type { Messages } from '../en';
+
+export const common: Messages['common'] = {
+  appName: 'Port Roster',
+  skipToContent: 'Saltar al contenido principal',
+  signOut: 'Cerrar sesión',
+  language: 'Idioma',
+  english: 'English',
+  spanish: 'Español',
+  loading: 'Cargando…',
+  close: 'Cerrar',
+  cancel: 'Cancelar',
+  save: 'Guardar',
+  retry: 'Reintentar',
+  back: 'Volver',
+  signedInAs: 'Sesión de {name}',
+  allPorts: 'Todos los puertos',
+  port: 'Puerto',
+  role: 'Función',
+  offline: 'Sin conexión — reintentando…',
+  reconnecting: 'Reconectando con el servidor…',
+  keyboardHelp: 'Atajos de teclado',
+};

@@ -1,0 +1,9 @@
+import type { Messages } from '../en';
+
+export const nav: Messages['nav'] = {
+  main: 'Principal',
+  roster: 'Lista del día',
+  dashboard: 'Panel',
+  administration: 'Administración',
+  audit: 'Registro de auditoría',
+};

@@ -1,0 +1,7 @@
+import type { Messages } from '../en';
+
+export const roles: Messages['roles'] = {
+  officer: 'Oficial',
+  supervisor: 'Supervisor',
+  admin: 'Administrador',
+};

@@ -1,0 +1,19 @@
+import type { Messages } from '../en';
+
+export const signIn: Messages['signIn'] = {
+  title: 'Iniciar sesión',
+  intro: 'Use la cuenta que le dio su administrador.',
+  email: 'Correo electrónico',
+  password: 'Contraseña',
+  submit: 'Iniciar sesión',
+  submitting: 'Iniciando sesión…',
+  invalid: 'El correo o la contraseña no son correctos.',
+  throttled: 'Demasiados intentos fallidos. Inténtelo de nuevo en {minutes} minutos.',
+  missing: 'Escriba su correo y su contraseña.',
+  signedOut: 'Ha cerrado la sesión.',
+  idleSignedOut: 'Se cerró su sesión tras {minutes} minutos sin actividad.',
+  expired: 'Su sesión terminó. Inicie sesión de nuevo.',
+  sso: 'Iniciar sesión con {provider}',
+  or: 'o',
+  demoHint: 'Las cuentas de demostración usan la contraseña de DEMO_PASSWORD.',
+};
