@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
+import { arrivalActionFor, type ArrivalAction } from '@/lib/roster/rules';
 import type { Appointment } from '@/lib/roster/schemas';
 import { useI18n } from '@/components/ui/I18nProvider';
 import type { MessageKey } from '@/lib/i18n/translate';
@@ -14,14 +15,9 @@ export interface RowResult {
   undoUntil?: number;
 }
 
-export type PrimaryAction = 'check-in' | 'late' | null;
-
-/** The one action a row allows now (today only): check in before the deadline, record a late arrival after. */
-export function primaryAction(a: Appointment, now: Date | null, editable: boolean): PrimaryAction {
-  if (!editable) return null;
-  if (a.status === 'scheduled') return now && now.getTime() > Date.parse(a.deadline) ? 'late' : 'check-in';
-  if (a.status === 'no_show') return 'late';
-  return null;
+/** The row's one action now (today only), from the pure rule. */
+export function primaryAction(a: Appointment, now: Date | null, editable: boolean): ArrivalAction | null {
+  return editable ? arrivalActionFor(a.status, new Date(a.deadline), now) : null;
 }
 
 const BUTTON = 'min-h-11 rounded px-4 py-2 text-base font-semibold disabled:opacity-60';

@@ -20,10 +20,6 @@ export function assertAppointmentId(id: string): void {
   if (!UUID.test(id)) throw new AppError('NOT_FOUND', 'No such appointment.', { es: 'No existe esa cita.' });
 }
 
-/** The API's Appointment JSON, with the interpreter language added to the outcome. */
-const recordJsonSql = (at: Date) => sql`case when o.appointment_id is null then (${appointmentJsonSql(at)})::jsonb
-  else jsonb_set((${appointmentJsonSql(at)})::jsonb, '{outcome,interpreterLanguage}', coalesce(to_jsonb(o.interpreter_language), 'null'::jsonb)) end`;
-
 const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 interface RecordRow {
@@ -40,7 +36,7 @@ interface RecordRow {
 async function readRecord(db: DbOrTx, id: string, at: Date): Promise<RecordRow | undefined> {
   const [row] = await queryRows<RecordRow>(
     db,
-    sql`select ${recordJsonSql(at)} as j, a.port_id, p.slug as port_slug, p.name as port_name, p.time_zone,
+    sql`select ${appointmentJsonSql(at)} as j, a.port_id, p.slug as port_slug, p.name as port_name, p.time_zone,
           a.date_of_birth::text as date_of_birth, a.document_number, a.external_ref
         ${APPOINTMENT_JOINS} where a.id = ${id}`,
   );

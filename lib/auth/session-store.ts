@@ -4,13 +4,14 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
+import type { DbOrTx } from '@/db/client';
 import { ports, sessions, users } from '@/db/schema';
 import { env } from '@/lib/env';
 import { now } from '@/lib/time';
 import type { Actor } from './actor';
 
-export async function createSession(userId: string): Promise<string> {
-  const db = await getDb();
+export async function createSession(userId: string, tx?: DbOrTx): Promise<string> {
+  const db = tx ?? (await getDb());
   const at = now();
   const [row] = await db
     .insert(sessions)
@@ -89,8 +90,8 @@ export async function loadSession(sessionId: string, opts: { activity: boolean; 
   };
 }
 
-export async function endSession(sessionId: string): Promise<void> {
-  const db = await getDb();
+export async function endSession(sessionId: string, tx?: DbOrTx): Promise<void> {
+  const db = tx ?? (await getDb());
   await db
     .update(sessions)
     .set({ endedAt: sql`now()` })

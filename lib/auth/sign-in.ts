@@ -47,15 +47,17 @@ export async function checkCredentials(input: unknown): Promise<SignInResult> {
     return { ok: false, reason: 'invalid' };
   }
 
-  const sessionId = await createSession(user.id);
-  await db.transaction(async (tx) => {
+  // The session, the attempt, the last sign-in and the audit event land together or not at all.
+  const sessionId = await db.transaction(async (tx) => {
+    const id = await createSession(user.id, tx);
     await recordAttempt(tx, email, true, at);
     await tx.update(users).set({ lastSignInAt: at }).where(eq(users.id, user.id));
     await recordAudit(
       tx,
       { userId: user.id, role: user.role },
-      { action: 'session.signed_in', targetType: 'session', targetId: sessionId, portId: user.portId },
+      { action: 'session.signed_in', targetType: 'session', targetId: id, portId: user.portId },
     );
+    return id;
   });
   return { ok: true, userId: user.id, sessionId };
 }

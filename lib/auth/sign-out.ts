@@ -6,13 +6,13 @@ import { endSession } from './session-store';
 export type SignOutReason = 'signed_out' | 'idle';
 
 export async function endActorSession(actor: Actor, reason: SignOutReason): Promise<void> {
-  await endSession(actor.sessionId);
   const db = await getDb();
-  await db.transaction((tx) =>
-    recordAudit(
+  await db.transaction(async (tx) => {
+    await endSession(actor.sessionId, tx);
+    await recordAudit(
       tx,
       { userId: actor.userId, role: actor.role, requestId: actor.requestId },
       { action: reason === 'idle' ? 'session.idle_timeout' : 'session.signed_out', targetType: 'session', targetId: actor.sessionId, portId: actor.portId },
-    ),
-  );
+    );
+  });
 }

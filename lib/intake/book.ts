@@ -19,7 +19,7 @@ import type { AppLocale } from '@/lib/i18n/translate';
 import type { IntakeKeyActor } from '@/lib/intake-keys/authenticate';
 import { generateConfirmationCode } from '@/lib/roster/confirmation-code';
 import { now, serviceDate } from '@/lib/time';
-import { appointmentJson } from './appointment-json';
+import { appointmentById } from '@/lib/roster/load';
 import { limitSql, NATIONAL_CAP_SQL, reserveSlot } from './capacity';
 import { detectFlags, lockPeople } from './detect-flags';
 import { countRequestSql, currentWindow, maybeHousekeeping, rateLimited, rateLimitPerMinute } from './rate-limit';
@@ -209,7 +209,7 @@ async function insertBooking(
   }
   if (!id) throw new Error('could not find a free confirmation code after 8 attempts');
   await detectFlags(tx, [id]);
-  const response: StoredResponse = { status: 201, body: JSON.stringify({ appointment: await appointmentJson(tx, id, at) }) };
+  const response: StoredResponse = { status: 201, body: JSON.stringify({ appointment: await appointmentById(tx, id, at) }) };
   // Stored now, committed only with the rest: a rollback below removes it too.
   await store(response);
   // The slot is taken last: the counter row lock (which serialises every booker of this port and

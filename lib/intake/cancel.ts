@@ -8,7 +8,7 @@ import type { IntakeKeyActor } from '@/lib/intake-keys/authenticate';
 import { normaliseConfirmationCode } from '@/lib/roster/confirmation-code';
 import type { Appointment } from '@/lib/roster/schemas';
 import { now } from '@/lib/time';
-import { appointmentJson } from './appointment-json';
+import { appointmentById } from '@/lib/roster/load';
 import { intakeAuditActor } from './book';
 import { releaseSlot } from './capacity';
 import { enforceRateLimit } from './rate-limit';
@@ -25,7 +25,7 @@ export async function cancelBooking(key: IntakeKeyActor, rawCode: string, reques
     );
     if (!row) throw new AppError('NOT_FOUND', `No appointment ${code}.`, { es: `No existe la cita ${code}.` });
     // Cancelling twice is not an error: the upstream may retry a DELETE it did not see answered.
-    if (row.status === 'cancelled') return { appointment: await appointmentJson(tx, row.id, at) };
+    if (row.status === 'cancelled') return { appointment: await appointmentById(tx, row.id, at) };
     if (row.status !== 'scheduled') {
       throw new AppError('CONFLICT', `Appointment ${code} is ${row.status} and can no longer be cancelled.`, {
         es: `La cita ${code} ya no se puede cancelar (estado: ${row.status}).`,
@@ -46,6 +46,6 @@ export async function cancelBooking(key: IntakeKeyActor, rawCode: string, reques
       before: { status: 'scheduled', version: row.version },
       after: { status: 'cancelled', version: row.version + 1 },
     });
-    return { appointment: await appointmentJson(tx, row.id, at) };
+    return { appointment: await appointmentById(tx, row.id, at) };
   });
 }

@@ -6,14 +6,13 @@ import { appointments, ports } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanAtPort } from '@/lib/auth/guard';
 import type { Action } from '@/lib/auth/permissions';
+import { assertAppointmentId } from '@/lib/appointments/queries';
 import { AppError } from '@/lib/errors';
 import { APPOINTMENT_JOINS, appointmentJsonSql } from './queries';
 import type { Appointment } from './schemas';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function loadForUpdate(tx: DbOrTx, actor: Actor, appointmentId: string, action: Action) {
-  if (!UUID.test(appointmentId)) throw new AppError('NOT_FOUND', 'No such appointment.');
+  assertAppointmentId(appointmentId);
   const [row] = await tx
     .select({
       id: appointments.id,

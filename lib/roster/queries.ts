@@ -41,7 +41,7 @@ export function appointmentJsonSql(at: Date): SQL {
     'arrivedBy', arr.name,
     'membersPresent', a.members_present,
     'outcome', case when o.appointment_id is null then null else json_build_object(
-      'code', o.code, 'notes', o.notes, 'recordedAt', ${iso(sql`o.recorded_at`)}, 'recordedBy', rec.name) end,
+      'code', o.code, 'notes', o.notes, 'interpreterLanguage', o.interpreter_language, 'recordedAt', ${iso(sql`o.recorded_at`)}, 'recordedBy', rec.name) end,
     'flags', ${flagsJsonSql()},
     'noShowRecorded', a.status = 'no_show',
     'version', a.version

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canUndo, deadline, decideCheckIn, decideNoShow, effectiveStatus, validMembersPresent } from './rules';
+import { arrivalActionFor, canUndo, deadline, decideCheckIn, decideNoShow, effectiveStatus, validMembersPresent } from './rules';
 
 const LA = { timeZone: 'America/Los_Angeles', graceMinutes: 15 };
 const PHX = { timeZone: 'America/Phoenix', graceMinutes: 15 };
@@ -89,5 +89,19 @@ describe('members present and undo', () => {
     expect(canUndo({ by: 'u1', at }, 'u1', new Date('2026-11-25T17:02:00Z'))).toBe(true);
     expect(canUndo({ by: 'u1', at }, 'u1', new Date('2026-11-25T17:02:01Z'))).toBe(false);
     expect(canUndo({ by: 'u1', at }, 'u2', new Date('2026-11-25T17:01:00Z'))).toBe(false);
+  });
+});
+
+describe('arrivalActionFor', () => {
+  const d = new Date('2026-11-25T17:15:00Z');
+  it.each([
+    ['scheduled', '2026-11-25T17:15:00Z', 'check-in'],
+    ['scheduled', '2026-11-25T17:15:01Z', 'late'],
+    ['no_show', '2026-11-25T18:00:00Z', 'late'],
+    ['checked_in', '2026-11-25T17:00:00Z', null],
+    ['processed', '2026-11-25T17:00:00Z', null],
+    ['cancelled', '2026-11-25T17:00:00Z', null],
+  ] as const)('%s at %s -> %s', (status, at, expected) => {
+    expect(arrivalActionFor(status, d, new Date(at))).toBe(expected);
   });
 });

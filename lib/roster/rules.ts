@@ -44,6 +44,19 @@ export function decideCheckIn(a: ArrivalSubject, at: Date, port: PortClock): Che
   return at.getTime() <= deadline(a.scheduledAt, port.graceMinutes).getTime() ? { kind: 'checked_in' } : { kind: 'late' };
 }
 
+export type ArrivalAction = 'check-in' | 'late';
+
+/**
+ * What an officer can record for an appointment as it reads now: a check-in until the deadline,
+ * a late arrival after it (also for a no-show who turns up), nothing once arrived or cancelled.
+ * `at` null (clock not yet known in the browser) counts as before the deadline.
+ */
+export function arrivalActionFor(status: AppointmentStatus, appointmentDeadline: Date, at: Date | null): ArrivalAction | null {
+  if (status === 'scheduled') return at && at.getTime() > appointmentDeadline.getTime() ? 'late' : 'check-in';
+  if (status === 'no_show') return 'late';
+  return null;
+}
+
 export type NoShowDecision = { kind: 'no_show' } | { kind: 'refused'; code: 'DEADLINE_NOT_PASSED' | 'ALREADY_ARRIVED' | 'CONFLICT' };
 
 export function decideNoShow(a: Pick<ArrivalSubject, 'status' | 'scheduledAt'>, at: Date, port: Pick<PortClock, 'graceMinutes'>): NoShowDecision {

@@ -19,6 +19,7 @@ export type RosterQuery = { date?: string; q?: string; status?: z.infer<typeof A
 export const OutcomeSchema = z.object({
   code: z.string(),
   notes: z.string().nullable(),
+  interpreterLanguage: z.string().nullable(),
   recordedAt: z.string(),
   recordedBy: z.string(),
 });
