@@ -28,10 +28,37 @@ export async function createTestDatabase(baseUrl: string, purpose: string): Prom
   return { url, name };
 }
 
+/**
+ * A copy of a migrated database (CREATE DATABASE ... TEMPLATE): each test file gets its own,
+ * so files running in parallel cannot disturb each other's global settings (the national cap).
+ * Nothing may stay connected to the template.
+ */
+export async function cloneTestDatabase(templateUrl: string): Promise<{ url: string; name: string }> {
+  const template = decodeURIComponent(new URL(templateUrl).pathname.slice(1));
+  const name = `${template}_${randomBytes(4).toString('hex')}`.slice(0, 63);
+  const admin = postgres(withDatabase(templateUrl, 'postgres'), { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database "${name}" template "${template}"`);
+  } finally {
+    await admin.end();
+  }
+  return { url: withDatabase(templateUrl, name), name };
+}
+
 export async function dropTestDatabase(baseUrl: string, name: string): Promise<void> {
   const admin = postgres(withDatabase(baseUrl, 'postgres'), { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function dropTestDatabasesLike(baseUrl: string, pattern: string): Promise<void> {
+  const admin = postgres(withDatabase(baseUrl, 'postgres'), { max: 1, onnotice: () => {} });
+  try {
+    const rows = await admin`select datname from pg_database where datname like ${pattern}`;
+    for (const { datname } of rows) await admin.unsafe(`drop database if exists "${datname as string}" with (force)`);
   } finally {
     await admin.end();
   }
