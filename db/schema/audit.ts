@@ -1,11 +1,13 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { roleEnum } from './enums';
 import { ports } from './ports';
 import { users } from './users';
 
 /**
  * Append-only: a trigger (see migrations) refuses UPDATE and DELETE.
- * prevHash/hash chain the events of one port (or the global chain when portId is null).
+ * prevHash/hash chain the events of one (port, chain) pair; portId null is the global chain.
+ * Each port has several chains (see lib/audit/record.ts) so that concurrent writers at one busy
+ * port do not queue behind a single chain lock; all events of one target stay in one chain.
  */
 export const auditEvents = pgTable(
   'audit_events',
@@ -23,10 +25,12 @@ export const auditEvents = pgTable(
     after: jsonb(),
     reason: text(),
     requestId: text(),
+    chain: smallint().notNull().default(0),
     prevHash: text(),
     hash: text(),
   },
   (t) => [
+    index('audit_events_chain_head_idx').on(t.portId, t.chain, t.id),
     index('audit_events_port_at_idx').on(t.portId, t.at),
     index('audit_events_target_idx').on(t.targetType, t.targetId),
     index('audit_events_actor_idx').on(t.actorId, t.at),

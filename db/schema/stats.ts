@@ -1,4 +1,4 @@
-import { date, integer, pgTable, primaryKey, varchar } from 'drizzle-orm/pg-core';
+import { date, integer, pgTable, primaryKey, smallint, varchar } from 'drizzle-orm/pg-core';
 import { appointmentStatusEnum } from './enums';
 import { ports } from './ports';
 
@@ -16,10 +16,12 @@ export const statsDaily = pgTable(
       .references(() => ports.id),
     serviceDate: date({ mode: 'string' }).notNull(),
     status: appointmentStatusEnum().notNull(),
+    /** Counts are spread over a few rows per key (readers sum them) so concurrent check-ins do not queue on one row lock. */
+    shard: smallint().notNull().default(0),
     n: integer().notNull(),
   },
   // No check on n: a write must never fail because the rollup drifted; the rebuild repairs it.
-  (t) => [primaryKey({ columns: [t.serviceDate, t.portId, t.status] })],
+  (t) => [primaryKey({ columns: [t.serviceDate, t.portId, t.status, t.shard] })],
 );
 
 /** Outcome codes of processed appointments per port and service date (same triggers). */
@@ -31,7 +33,8 @@ export const statsDailyOutcomes = pgTable(
       .references(() => ports.id),
     serviceDate: date({ mode: 'string' }).notNull(),
     code: varchar({ length: 40 }).notNull(),
+    shard: smallint().notNull().default(0),
     n: integer().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.serviceDate, t.portId, t.code] })],
+  (t) => [primaryKey({ columns: [t.serviceDate, t.portId, t.code, t.shard] })],
 );

@@ -1,4 +1,5 @@
-import { desc, eq, isNull, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { auditEvents } from '@/db/schema';
 import type { Role } from '@/db/schema';
@@ -24,17 +25,31 @@ export interface AuditInput {
 }
 
 /**
- * Appends one event to its port's hash chain. Must be called inside the same transaction
- * as the change it records: if this insert fails, the change rolls back with it.
- * The advisory lock serialises writers of one chain so each event links to the true previous one.
+ * Chains per port. One chain per port made every write at a busy port wait for the previous
+ * writer's commit (64 kiosks queued behind one lock); with several, concurrent writers rarely
+ * meet. The verifier checks each (port, chain) on its own.
+ */
+export const AUDIT_CHAINS_PER_PORT = 16;
+
+/** All events about one target land in the same chain, so its history reads as one sequence. */
+export function auditChainFor(targetId: string | null | undefined): number {
+  if (!targetId) return 0;
+  return createHash('sha256').update(targetId).digest().readUInt16BE(0) % AUDIT_CHAINS_PER_PORT;
+}
+
+/**
+ * Appends one event to its chain. Must be called inside the same transaction as the change it
+ * records: if this insert fails, the change rolls back with it. The advisory lock serialises
+ * writers of one chain so each event links to the true previous one.
  */
 export async function recordAudit(tx: DbOrTx, actor: AuditActor, input: AuditInput): Promise<void> {
   const portId = input.portId ?? null;
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_NAMESPACE}, ${portId ?? 0})`);
+  const chain = auditChainFor(input.targetId);
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_NAMESPACE}, ${(portId ?? 0) * AUDIT_CHAINS_PER_PORT + chain})`);
   const [last] = await tx
     .select({ hash: auditEvents.hash })
     .from(auditEvents)
-    .where(portId === null ? isNull(auditEvents.portId) : eq(auditEvents.portId, portId))
+    .where(and(portId === null ? isNull(auditEvents.portId) : eq(auditEvents.portId, portId), eq(auditEvents.chain, chain)))
     .orderBy(desc(auditEvents.id))
     .limit(1);
   const prevHash = last?.hash ?? null;
@@ -54,6 +69,7 @@ export async function recordAudit(tx: DbOrTx, actor: AuditActor, input: AuditInp
   await tx.insert(auditEvents).values({
     ...event,
     actorLabel: actor.label ?? null,
+    chain,
     prevHash,
     hash: eventHash(prevHash, event),
   });

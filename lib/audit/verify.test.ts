@@ -100,4 +100,26 @@ describe('audit chain verifier (in memory)', () => {
     expect(report.chains.filter((c) => c.firstBreak).map((c) => c.firstBreak!.eventId)).toEqual([11, 4]);
     expect(report.firstBreak!.eventId).toBe(4);
   });
+
+  it('checks the chains of one port separately, and notices an event moved between them', () => {
+    const chainOf = (i: number) => i % 3;
+    const last = new Map<number, string | null>();
+    const events: VerifiableEvent[] = buildChain(30).map((e, i) => {
+      const chain = chainOf(i);
+      const prevHash = last.get(chain) ?? null;
+      const hash = eventHash(prevHash, hashable(e));
+      last.set(chain, hash);
+      return { ...e, chain, prevHash, hash };
+    });
+    const report = verifyEvents(events);
+    expect(report.intact).toBe(true);
+    expect(report.chains.map((c) => [c.portId, c.chain, c.events])).toEqual([
+      [1, 0, 10],
+      [1, 1, 10],
+      [1, 2, 10],
+    ]);
+    events[13] = { ...events[13]!, chain: 2 };
+    const moved = verifyEvents(events);
+    expect(moved.chains.filter((c) => c.firstBreak).map((c) => c.chain)).toEqual([1, 2]);
+  });
 });

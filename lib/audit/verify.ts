@@ -12,6 +12,8 @@ import { eventHash, type HashableEvent } from './hash';
 
 export interface VerifiableEvent extends HashableEvent {
   id: number;
+  /** Which of the port's chains (lib/audit/record.ts); rows written before chains existed are 0. */
+  chain?: number;
   prevHash: string | null;
   hash: string | null;
 }
@@ -25,6 +27,7 @@ export type BreakKind =
 export interface ChainBreak {
   /** Port id of the chain, or null for the global chain. */
   portId: number | null;
+  chain: number;
   eventId: number;
   kind: BreakKind;
   expectedPrevHash: string | null;
@@ -33,6 +36,7 @@ export interface ChainBreak {
 
 export interface ChainSummary {
   portId: number | null;
+  chain: number;
   events: number;
   lastEventId: number | null;
   /** The first broken event of this chain, if any. */
@@ -66,25 +70,27 @@ export function hashable(e: VerifiableEvent): HashableEvent {
 
 /** Checks events chain by chain; feed it events in ascending id order. */
 export class ChainVerifier {
-  private readonly chains = new Map<number | null, { lastHash: string | null; summary: ChainSummary }>();
+  private readonly chains = new Map<string, { lastHash: string | null; summary: ChainSummary }>();
   private count = 0;
   private first: ChainBreak | null = null;
 
   add(event: VerifiableEvent): ChainBreak | null {
     this.count++;
-    const key = event.portId;
+    const portId = event.portId;
+    const chainNo = event.chain ?? 0;
+    const key = `${portId ?? 'global'}:${chainNo}`;
     let chain = this.chains.get(key);
     if (!chain) {
-      chain = { lastHash: null, summary: { portId: key, events: 0, lastEventId: null, firstBreak: null } };
+      chain = { lastHash: null, summary: { portId, chain: chainNo, events: 0, lastEventId: null, firstBreak: null } };
       this.chains.set(key, chain);
     }
     const expectedPrev = chain.lastHash;
     let broken: ChainBreak | null = null;
     const recomputed = eventHash(event.prevHash, hashable(event));
     if (event.hash !== recomputed) {
-      broken = { portId: key, eventId: event.id, kind: 'edited', expectedPrevHash: expectedPrev, storedPrevHash: event.prevHash };
+      broken = { portId, chain: chainNo, eventId: event.id, kind: 'edited', expectedPrevHash: expectedPrev, storedPrevHash: event.prevHash };
     } else if (event.prevHash !== expectedPrev) {
-      broken = { portId: key, eventId: event.id, kind: 'broken_link', expectedPrevHash: expectedPrev, storedPrevHash: event.prevHash };
+      broken = { portId, chain: chainNo, eventId: event.id, kind: 'broken_link', expectedPrevHash: expectedPrev, storedPrevHash: event.prevHash };
     }
     chain.summary.events++;
     chain.summary.lastEventId = event.id;
@@ -104,7 +110,7 @@ export class ChainVerifier {
   report(): VerifyReport {
     const chains = [...this.chains.values()]
       .map((c) => c.summary)
-      .sort((a, b) => (a.portId ?? -1) - (b.portId ?? -1));
+      .sort((a, b) => (a.portId ?? -1) - (b.portId ?? -1) || a.chain - b.chain);
     return { intact: this.first === null, eventsChecked: this.count, chains, firstBreak: this.first };
   }
 }
@@ -131,6 +137,7 @@ const COLUMNS = {
   actorId: auditEvents.actorId,
   actorRole: auditEvents.actorRole,
   portId: auditEvents.portId,
+  chain: auditEvents.chain,
   action: auditEvents.action,
   targetType: auditEvents.targetType,
   targetId: auditEvents.targetId,
@@ -185,6 +192,6 @@ export function describeReport(report: VerifyReport, portLabel: (portId: number 
   if (report.intact) return `intact, ${report.eventsChecked} events checked (${report.chains.length} chains)`;
   const lines = report.chains
     .filter((c) => c.firstBreak)
-    .map((c) => `BROKEN ${portLabel(c.portId)} chain: first broken event id ${c.firstBreak!.eventId}: ${KIND_TEXT[c.firstBreak!.kind]}`);
+    .map((c) => `BROKEN ${portLabel(c.portId)} chain ${c.chain}: first broken event id ${c.firstBreak!.eventId}: ${KIND_TEXT[c.firstBreak!.kind]}`);
   return [...lines, `${report.eventsChecked} events checked (${report.chains.length} chains); first broken event id ${report.firstBreak!.eventId}`].join('\n');
 }

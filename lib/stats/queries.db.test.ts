@@ -4,7 +4,8 @@ import { dateLimitOverrides, outcomeCodes, outcomes, weekdayLimits } from '@/db/
 import type { AppointmentStatus } from '@/db/schema';
 import { actorFor, createAppointment, createPort, createUser } from '@/db/testing/factories';
 import { portLocalInstant } from '@/lib/time';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { queryRows } from '@/db/client';
 import { appointments } from '@/db/schema';
 import { rebuildStatsRollup, statsRollupDrift } from './rollup';
 import { getDailyStats, readDailyStats, readHourly, readSummary, readToday, resolveStatsPorts } from './queries';
@@ -227,6 +228,30 @@ describe('the daily rollup', () => {
     await rebuildStatsRollup(db);
     expect(await statsRollupDrift(db)).toEqual([]);
     expect(await readDailyStats([record(port)], '2026-10-20', '2026-11-04', AT)).toEqual(before);
+  });
+
+  it('stays exact when many connections check people in at once, spreading the counters so no row is a queue', async () => {
+    const { port, officer } = await buildWeek();
+    const db = await getDb();
+    const t = local('2026-10-22', '09:00');
+    const people = await Promise.all(Array.from({ length: 40 }, () => createAppointment(port, t)));
+    await Promise.all(
+      people.map((p) =>
+        db.transaction(async (tx) => {
+          await tx.update(appointments).set({ status: 'checked_in', arrivedAt: t, arrivedBy: officer.id }).where(eq(appointments.id, p.id));
+          // Stay open a moment so the writers really overlap.
+          await tx.execute(sql`select pg_sleep(0.01)`);
+        }),
+      ),
+    );
+    const day = (await readDailyStats([record(port)], '2026-10-22', '2026-10-22', AT, 'rollup')).days[0]!;
+    expect(day).toMatchObject({ booked: 40, checkedIn: 40, inProgress: 40 });
+    expect(await statsRollupDrift(db)).toEqual([]);
+    if (process.env.TEST_DATABASE_URL) {
+      // On a real server each connection writes its own shard; PGlite has a single connection.
+      const [row] = await queryRows<{ n: number }>(db, sql`select count(distinct shard)::int as n from stats_daily where port_id = ${port.id} and status = 'checked_in'`);
+      expect(row!.n).toBeGreaterThan(1);
+    }
   });
 });
 

@@ -138,8 +138,11 @@ export function dailyStatsSql(ports: readonly PortRecord[], from: string, to: st
     agg as (select * from settled union all select * from live),
     mix as (
       select port_id, service_date, json_object_agg(code, n order by code) as outcomes
-      from stats_daily_outcomes
-      where port_id in (${ids}) and service_date between ${from}::date and ${to}::date and n <> 0
+      from (
+        select port_id, service_date, code, sum(n)::int as n
+        from stats_daily_outcomes
+        where port_id in (${ids}) and service_date between ${from}::date and ${to}::date
+        group by 1, 2, 3 having sum(n) <> 0) by_code
       group by 1, 2)
     select days.date::text as date, p.slug as port,
       ${EFFECTIVE_LIMIT}::int as capacity,

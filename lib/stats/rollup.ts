@@ -35,11 +35,11 @@ export async function statsRollupDrift(db: Db): Promise<{ kind: string; port_id:
     db,
     sql`with actual as (
         select port_id, service_date, status::text as key, count(*)::int as n from appointments group by 1, 2, 3),
-      rolled as (select port_id, service_date, status::text as key, n from stats_daily where n <> 0),
+      rolled as (select port_id, service_date, status::text as key, sum(n)::int as n from stats_daily group by 1, 2, 3 having sum(n) <> 0),
       actual_o as (
         select a.port_id, a.service_date, o.code::text as key, count(*)::int as n
         from appointments a join outcomes o on o.appointment_id = a.id where a.status = 'processed' group by 1, 2, 3),
-      rolled_o as (select port_id, service_date, code::text as key, n from stats_daily_outcomes where n <> 0)
+      rolled_o as (select port_id, service_date, code::text as key, sum(n)::int as n from stats_daily_outcomes group by 1, 2, 3 having sum(n) <> 0)
       select 'status' as kind, coalesce(r.port_id, a.port_id) as port_id, coalesce(r.service_date, a.service_date)::text as service_date,
         coalesce(r.key, a.key) as key, coalesce(r.n, 0) as rollup, coalesce(a.n, 0) as actual
       from rolled r full join actual a using (port_id, service_date, key) where coalesce(r.n, 0) <> coalesce(a.n, 0)
