@@ -6,8 +6,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { eq, sql } from 'drizzle-orm';
 import { env } from '@/lib/env';
-import { checkCredentials } from './sign-in';
-import { createSession } from './session-store';
+import { checkCredentials, startSsoSession } from './sign-in';
 
 export class ThrottledSignIn extends CredentialsSignin {
   code = 'throttled';
@@ -78,8 +77,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       async jwt({ token, user, account, profile }) {
         if (user && (user as { sid?: string }).sid) token.sid = (user as { sid: string }).sid;
         if (account?.provider === 'oidc' && typeof profile?.email === 'string') {
-          const userId = await userIdForEmail(profile.email);
-          if (userId) token.sid = await createSession(userId);
+          const sid = await startSsoSession(profile.email);
+          if (sid) token.sid = sid;
         }
         return token;
       },

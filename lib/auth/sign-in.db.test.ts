@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createUser, TEST_PASSWORD } from '@/db/testing/factories';
-import { checkCredentials } from './sign-in';
+import { createPort, createUser, TEST_PASSWORD } from '@/db/testing/factories';
+import { checkCredentials, startSsoSession } from './sign-in';
 import { endSession, loadSession } from './session-store';
 import { getDb } from '@/db';
-import { sessions, users } from '@/db/schema';
-import { eq } from 'drizzle-orm';
+import { auditEvents, sessions, signInAttempts, users } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+
+async function auditOf(action: string, label: string) {
+  const db = await getDb();
+  return db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.actorLabel, label)));
+}
 
 describe('sign-in', () => {
   it('signs in with the right password, case-insensitively by email', async () => {
@@ -31,6 +36,42 @@ describe('sign-in', () => {
   it('refuses a deactivated account with the generic message', async () => {
     const user = await createUser('supervisor', null, { active: false });
     expect(await checkCredentials({ email: user.email, password: TEST_PASSWORD })).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('sign-in audit', () => {
+  it('audits every refused sign-in with the typed email as the label, never the password, alongside the throttle count', async () => {
+    const port = await createPort();
+    const user = await createUser('officer', port.id);
+    await checkCredentials({ email: user.email, password: 'wrong-password-123' });
+    const unknown = `nobody-${user.id}@test.example`;
+    await checkCredentials({ email: unknown, password: 'wrong-password-123' });
+    const [known] = await auditOf('session.sign_in_refused', user.email.toLowerCase());
+    expect(known).toMatchObject({ targetType: 'user', targetId: user.id, portId: port.id, reason: 'invalid', actorId: null });
+    expect(JSON.stringify(known)).not.toContain('wrong-password-123');
+    const [stranger] = await auditOf('session.sign_in_refused', unknown);
+    expect(stranger).toMatchObject({ targetId: null, portId: null, reason: 'invalid' });
+    const db = await getDb();
+    expect(await db.select().from(signInAttempts).where(eq(signInAttempts.emailKey, unknown))).toHaveLength(1);
+  });
+
+  it('audits a throttled attempt as throttled', async () => {
+    const user = await createUser('supervisor', null);
+    for (let i = 0; i < 6; i++) await checkCredentials({ email: user.email, password: 'bad' });
+    const events = await auditOf('session.sign_in_refused', user.email.toLowerCase());
+    expect(events.map((e) => e.reason)).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'throttled']);
+  });
+
+  it('opens a single sign-on session only for an active account here, with its audit event', async () => {
+    const user = await createUser('supervisor', null);
+    const sid = await startSsoSession(user.email.toUpperCase());
+    expect(sid).toMatch(/^[0-9a-f-]{36}$/);
+    const db = await getDb();
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'session.signed_in'), eq(auditEvents.targetId, sid!)));
+    expect(event).toMatchObject({ actorId: user.id, after: { method: 'sso' } });
+    expect(await startSsoSession(`nobody-${user.id}@test.example`)).toBeNull();
+    await db.update(users).set({ active: false }).where(eq(users.id, user.id));
+    expect(await startSsoSession(user.email)).toBeNull();
   });
 });
 
