@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ACCOUNTS, signIn } from './helpers';
+import { ACCOUNTS, DEMO_PASSWORD, signIn } from './helpers';
 
 test('a forged or tampered session token changes nothing', async ({ page, context }) => {
   await signIn(page, ACCOUNTS.supervisor);
@@ -34,4 +34,26 @@ test('personal data is never cacheable', async ({ page }) => {
   expect(api.headers()['cache-control']).toContain('no-store');
   const html = await page.request.get('/roster/san-ysidro');
   expect(html.headers()['cache-control']).toMatch(/no-store|no-cache/);
+});
+
+test('behind TLS the session cookie is Secure, HttpOnly and SameSite, and never readable by scripts', async ({ playwright, baseURL }) => {
+  // A TLS-terminating load balancer tells the app the original scheme.
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'X-Forwarded-Proto': 'https' } });
+  const setCookies = (r: { headersArray(): { name: string; value: string }[] }) =>
+    r.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+  const csrf = await api.get('/api/auth/csrf');
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = setCookies(csrf).map((c) => c.split(';')[0]).join('; ');
+  const response = await api.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email: ACCOUNTS.supervisor, password: DEMO_PASSWORD, callbackUrl: '/' },
+    headers: { Cookie: jar, Origin: baseURL! },
+    maxRedirects: 0,
+  });
+  const session = setCookies(response).find((c) => c.includes('session-token='));
+  expect(session, 'a session cookie is set').toBeTruthy();
+  expect(session).toMatch(/^__Secure-authjs\.session-token=/);
+  expect(session).toMatch(/;\s*Secure/i);
+  expect(session).toMatch(/;\s*HttpOnly/i);
+  expect(session).toMatch(/;\s*SameSite=Lax/i);
+  await api.dispose();
 });
