@@ -8,6 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import { env } from '@/lib/env';
 import { checkCredentials } from './sign-in';
 import { createSession } from './session-store';
+import { logError } from '@/lib/log';
 
 export class ThrottledSignIn extends CredentialsSignin {
   code = 'throttled';
@@ -65,7 +66,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       // A refused password is an expected answer, not a server error worth a stack trace.
       error(error) {
         if (error.name === 'CredentialsSignin' || (error as { type?: string }).type === 'CredentialsSignin') return;
-        console.error(JSON.stringify({ level: 'error', source: 'auth', error: error.message }));
+        logError({ source: 'auth', error: error.message });
       },
       warn() {},
     },
