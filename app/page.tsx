@@ -6,6 +6,6 @@ export const dynamic = 'force-dynamic';
 
 // Each role lands on its own start page.
 export default async function Home() {
-  const actor = await requirePageActor();
+  const actor = await requirePageActor(undefined, { auditDenial: false });
   redirect(homePath(actor));
 }

@@ -42,5 +42,6 @@ export const ADMIN_ROUTES: RouteSpec[] = [
 
 registerRoutes(
   ...ADMIN_ROUTES,
+  { tag: 'account', auth: 'session', method: 'post', path: '/api/v1/session/keepalive', summary: 'Stay signed in (counts as activity for the idle limit)', success: { status: 200, schema: z.object({ status: z.literal('ok') }) }, errors: [401, 403] },
   { tag: 'account', auth: 'session', method: 'post', path: '/api/v1/account/password', summary: 'Change one\u2019s own password', body: OwnPasswordChangeSchema, success: { status: 200, schema: Ok }, errors: [400, 401] },
 );

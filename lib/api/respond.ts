@@ -1,6 +1,7 @@
 /** The single place where errors become HTTP responses (the shape of api.md, whatever went wrong). */
 import { AppError, isAppError, isDatabaseUnavailable, type ErrorCode } from '@/lib/errors';
 import { translatorFor } from '@/lib/i18n/catalog';
+import { logError } from '@/lib/log';
 import type { AppLocale, MessageKey } from '@/lib/i18n/translate';
 
 export const NO_STORE = { 'Cache-Control': 'no-store, private', Pragma: 'no-cache' } as const;
@@ -29,7 +30,7 @@ export function errorResponse(error: unknown, locale: AppLocale = 'en', requestI
   const appError = toAppError(error);
   if (appError.code === 'INTERNAL') {
     // The detail goes to the log (one line, JSON-escaped so a name cannot forge log lines), never to the client.
-    console.error(JSON.stringify({ level: 'error', requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+    logError({ requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
   const message =
     locale === 'en' ? appError.message : (appError.es ?? translatorFor(locale)(`errors.${appError.code}` as MessageKey));

@@ -2,7 +2,8 @@
  * Route handlers are thin adapters: this wrapper gives each one the error shape, the
  * cross-site check for cookie-authenticated mutations, and no-store caching.
  */
-import { AppError } from '@/lib/errors';
+import { recordApiDenial } from '@/lib/audit/access-denial';
+import { AccessDeniedError, ANONYMOUS } from '@/lib/auth/access-denied';
 import type { AppLocale } from '@/lib/i18n/translate';
 import { requestLocale } from './locale';
 import { isSameOrigin } from './origin';
@@ -24,11 +25,13 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: RouteContext<
     try {
       const usesBearer = /^Bearer\s/i.test(request.headers.get('authorization') ?? '');
       if (MUTATIONS.has(request.method) && !usesBearer && !isSameOrigin(request)) {
-        throw new AppError('FORBIDDEN', 'Cross-site request refused.');
+        throw new AccessDeniedError('FORBIDDEN', 'Cross-site request refused.', { subject: ANONYMOUS, reason: 'cross-site request', portId: null });
       }
       const params = await context.params;
       return await handler({ request, params, locale, requestId });
     } catch (error) {
+      // Refusals (401, 403, another port's 404) are audited; other errors are not denials.
+      await recordApiDenial(request, error, requestId);
       return errorResponse(error, locale, requestId);
     }
   };

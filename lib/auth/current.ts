@@ -5,9 +5,10 @@
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { AppError } from '@/lib/errors';
+import { ANONYMOUS, AccessDeniedError, deniedSubjectOf } from './access-denied';
 import type { Actor } from './actor';
 import { auth } from './next-auth';
+import { recordPageDenial } from './page-denial';
 import { can, type Action } from './permissions';
 import { loadSession, type SessionState } from './session-store';
 
@@ -28,10 +29,18 @@ const pageSession = cache(async (): Promise<SessionState> => {
 
 export const PASSWORD_CHANGE_PATH = '/account/password';
 
-/** The actor for a page, or a redirect to sign-in with the reason (or to the forced password change). */
-export async function requirePageActor(action?: Action): Promise<Actor> {
+/**
+ * The actor for a page, or a redirect to sign-in with the reason (or to the forced password change).
+ * Both refusals are audited; `auditDenial: false` is for the app's front door (`/`), where arriving
+ * without a session is the ordinary way in, not an attempt on anything.
+ */
+export async function requirePageActor(action?: Action, opts: { auditDenial?: boolean } = {}): Promise<Actor> {
   const state = await pageSession();
   if (!('actor' in state)) {
+    if (opts.auditDenial !== false) {
+      const reason = state.ended === 'missing' ? 'no session' : `session ended (${state.ended})`;
+      await recordPageDenial({ subject: ANONYMOUS, reason, portId: null }, { status: 307, code: 'UNAUTHENTICATED' });
+    }
     const reason = state.ended === 'missing' ? '' : `?reason=${state.ended}`;
     redirect(`/sign-in${reason}`);
   }
@@ -39,7 +48,14 @@ export async function requirePageActor(action?: Action): Promise<Actor> {
   if (state.actor.mustChangePassword && !((await headers()).get('x-pathname') ?? '').startsWith(PASSWORD_CHANGE_PATH)) {
     redirect(PASSWORD_CHANGE_PATH);
   }
-  if (action && !can(state.actor.role, action)) redirect('/');
+  if (action && !can(state.actor.role, action)) {
+    const { actor } = state;
+    await recordPageDenial(
+      { subject: deniedSubjectOf(actor), reason: `role ${actor.role} may not ${action}`, portId: actor.portId },
+      { status: 307, code: 'FORBIDDEN' },
+    );
+    redirect('/');
+  }
   return state.actor;
 }
 
@@ -51,8 +67,14 @@ export async function optionalPageActor(): Promise<Actor | null> {
 /** The actor for an API call; background reads pass activity false so polling does not defeat the idle limit. */
 export async function requireApiActor(opts: { activity: boolean }): Promise<Actor> {
   const sid = await sessionId();
-  if (!sid) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
+  if (!sid) throw new AccessDeniedError('UNAUTHENTICATED', 'Sign in first.', { subject: ANONYMOUS, reason: 'no session', portId: null });
   const state = await loadSession(sid, { activity: opts.activity, requestId: await requestId() });
-  if (!('actor' in state)) throw new AppError('UNAUTHENTICATED', `Your session has ended (${state.ended}). Sign in again.`);
+  if (!('actor' in state)) {
+    throw new AccessDeniedError('UNAUTHENTICATED', `Your session has ended (${state.ended}). Sign in again.`, {
+      subject: ANONYMOUS,
+      reason: `session ended (${state.ended})`,
+      portId: null,
+    });
+  }
   return state.actor;
 }

@@ -6,6 +6,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { eq, sql } from 'drizzle-orm';
 import { env } from '@/lib/env';
+import { logError } from '@/lib/log';
 import { checkCredentials, startSsoSession } from './sign-in';
 
 export class ThrottledSignIn extends CredentialsSignin {
@@ -64,7 +65,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       // A refused password is an expected answer, not a server error worth a stack trace.
       error(error) {
         if (error.name === 'CredentialsSignin' || (error as { type?: string }).type === 'CredentialsSignin') return;
-        console.error(JSON.stringify({ level: 'error', source: 'auth', error: error.message }));
+        logError({ source: 'auth', error: error.message });
       },
       warn() {},
     },

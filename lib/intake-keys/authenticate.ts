@@ -5,7 +5,7 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { intakeKeys } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { ANONYMOUS, AccessDeniedError } from '@/lib/auth/access-denied';
 import { now } from '@/lib/time';
 import { hashIntakeSecret } from './secret';
 
@@ -23,14 +23,27 @@ const TOUCH_INTERVAL_MS = 60_000;
 export async function authenticateIntakeKey(request: Request): Promise<IntakeKeyActor> {
   const header = request.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(\S{16,512})\s*$/i.exec(header);
-  if (!match) throw new AppError('UNAUTHENTICATED', 'An intake key is required (Authorization: Bearer <key>).');
+  if (!match) {
+    throw new AccessDeniedError('UNAUTHENTICATED', 'An intake key is required (Authorization: Bearer <key>).', {
+      subject: ANONYMOUS,
+      reason: 'no intake key',
+      portId: null,
+    });
+  }
   const db = await getDb();
+  // Revoked keys are looked up too, so the audit trail can name the key that is still being used.
   const [row] = await db
-    .select({ id: intakeKeys.id, name: intakeKeys.name, lastUsedAt: intakeKeys.lastUsedAt })
+    .select({ id: intakeKeys.id, name: intakeKeys.name, lastUsedAt: intakeKeys.lastUsedAt, revokedAt: intakeKeys.revokedAt })
     .from(intakeKeys)
-    .where(and(eq(intakeKeys.keyHash, hashIntakeSecret(match[1]!)), isNull(intakeKeys.revokedAt)))
+    .where(eq(intakeKeys.keyHash, hashIntakeSecret(match[1]!)))
     .limit(1);
-  if (!row) throw new AppError('UNAUTHENTICATED', 'This intake key is not valid or has been revoked.');
+  if (!row || row.revokedAt) {
+    throw new AccessDeniedError('UNAUTHENTICATED', 'This intake key is not valid or has been revoked.', {
+      subject: row ? { userId: null, role: null, label: `intake:${row.name}` } : ANONYMOUS,
+      reason: row ? 'revoked intake key' : 'unknown intake key',
+      portId: null,
+    });
+  }
   const at = now();
   if (!row.lastUsedAt || at.getTime() - row.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
     const cutoff = new Date(at.getTime() - TOUCH_INTERVAL_MS);

@@ -158,8 +158,13 @@ function auditActorOf(importer: Importer): AuditActor {
     : { userId: importer.actor.userId, role: importer.actor.role, requestId: importer.actor.requestId };
 }
 
-export async function importRoster(importer: Importer, source: ImportSource): Promise<{ imported: number; unchanged: number }> {
+/** Route handlers call this before reading the upload, so a caller without the right learns nothing about the file. */
+export function assertMayImport(importer: Importer): void {
   if (importer.kind === 'user') assertCan(importer.actor, 'intake.importRoster');
+}
+
+export async function importRoster(importer: Importer, source: ImportSource): Promise<{ imported: number; unchanged: number }> {
+  assertMayImport(importer);
   let raw: RawRow[];
   if (source.kind === 'csv') raw = parseCsvRows(decodeCsv(source.bytes));
   else {

@@ -22,10 +22,11 @@ import { RecordOutcomeInputSchema, type RecordOutcomeInput } from './schemas';
 
 export async function recordOutcome(actor: Actor, appointmentId: string, rawInput: RecordOutcomeInput): Promise<{ appointment: RecordAppointment }> {
   assertCan(actor, 'appointment.outcome');
-  const input = parseInput(RecordOutcomeInputSchema, rawInput, actor.locale);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const row = await lockAppointment(tx, actor, appointmentId, 'appointment.outcome');
+    // Parsed only once the actor's right to this appointment is checked: no validation detail for outsiders.
+    const input = parseInput(RecordOutcomeInputSchema, rawInput, actor.locale);
     const valid = validateOutcome(input, await findOutcomeCode(tx, input.code));
     if (!valid.ok) throw outcomeValidationError(valid.fields, actor.locale);
     const at = now();

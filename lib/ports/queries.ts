@@ -45,7 +45,8 @@ export async function getPortBySlug(actor: Actor, slug: string): Promise<PortRec
   const db = await getDb();
   const [row] = await db.select(columns).from(ports).where(eq(ports.slug, slug)).limit(1);
   if (!row) throw new AppError('NOT_FOUND', `No port "${slug}".`);
-  assertPortVisible(actor, row.id);
+  // The same words for a hidden port as for a missing one, so the answer does not tell them apart.
+  assertPortVisible(actor, row.id, { message: `No port "${slug}".` });
   return withToday(row, now());
 }
 
@@ -53,4 +54,11 @@ export function toPublicPort(record: PortRecord): Port {
   const { id, ...port } = record;
   void id; // internal key, never sent to clients
   return port;
+}
+
+/** A port's id by slug whoever asks, or null: for telling a hidden port (an audited denial) from a missing one. */
+export async function portIdOfSlug(slug: string): Promise<number | null> {
+  const db = await getDb();
+  const [row] = await db.select({ id: ports.id }).from(ports).where(eq(ports.slug, slug)).limit(1);
+  return row?.id ?? null;
 }

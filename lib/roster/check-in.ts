@@ -26,16 +26,22 @@ export interface CheckInResult {
   appointment: Appointment;
 }
 
-export async function checkIn(actor: Actor, appointmentId: string, rawInput: CheckInInput): Promise<CheckInResult> {
-  const input = parseInput(CheckInInputSchema, rawInput, actor.locale);
+/**
+ * `rawInput` is parsed only after the appointment is loaded and the actor's right to it checked, so a
+ * caller without that right learns nothing from validation messages. `headerKey` is the Idempotency-Key
+ * header, used when the body names none.
+ */
+export async function checkIn(actor: Actor, appointmentId: string, rawInput: unknown, headerKey?: string): Promise<CheckInResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
+    const row = await loadForUpdate(tx, actor, appointmentId, 'appointment.checkIn');
+    const parsed = parseInput(CheckInInputSchema, rawInput, actor.locale);
+    const input = { ...parsed, idempotencyKey: parsed.idempotencyKey ?? headerKey };
     const scope = `check-in:${actor.userId}`;
     if (input.idempotencyKey) {
       const earlier = await claimKey<CheckInResult>(tx, scope, input.idempotencyKey, requestHash([appointmentId, input.membersPresent ?? null]));
       if (earlier) return earlier;
     }
-    const row = await loadForUpdate(tx, actor, appointmentId, 'appointment.checkIn');
     const at = now();
     const decision = decideCheckIn(row, at, row);
     if (decision.kind === 'refused') {

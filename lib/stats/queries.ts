@@ -7,9 +7,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { queryRows } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCan } from '@/lib/auth/guard';
+import { assertCan, assertPortVisible } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors';
-import { listPorts, type PortRecord } from '@/lib/ports/queries';
+import { listPorts, portIdOfSlug, type PortRecord } from '@/lib/ports/queries';
 import { effectiveStatusSql } from '@/lib/roster/queries';
 import { addDays, now, portToday } from '@/lib/time';
 import { EFFECTIVE_LIMIT, limitJoinsSql } from './capacity-sql';
@@ -24,7 +24,11 @@ export async function resolveStatsPorts(actor: Actor, slugs: readonly string[]):
   const wanted = new Set(slugs);
   for (const slug of wanted) {
     if (!visible.some((p) => p.slug === slug)) {
-      throw new AppError('NOT_FOUND', `No port "${slug}".`, { es: `No existe el puerto «${slug}».` });
+      const wording = { message: `No port "${slug}".`, es: `No existe el puerto «${slug}».` };
+      // Another port's statistics: the same answer as a missing port, but recorded as a denial.
+      const hiddenId = await portIdOfSlug(slug);
+      if (hiddenId !== null) assertPortVisible(actor, hiddenId, wording);
+      throw new AppError('NOT_FOUND', wording.message, { es: wording.es });
     }
   }
   return visible.filter((p) => wanted.has(p.slug));

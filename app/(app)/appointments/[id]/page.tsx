@@ -9,6 +9,7 @@ import { OutcomeForm } from '@/components/outcomes/OutcomeForm';
 import { StatusBadge } from '@/components/roster/StatusBadge';
 import { getAppointmentDetail } from '@/lib/appointments/queries';
 import { requirePageActor } from '@/lib/auth/current';
+import { auditIfDenied } from '@/lib/auth/page-denial';
 import { can } from '@/lib/auth/permissions';
 import { isAppError } from '@/lib/errors';
 import { countryName, formatDateLong, languageName, needsInterpreter } from '@/lib/format';
@@ -40,7 +41,10 @@ export default async function AppointmentRecordPage({ params }: { params: Promis
   try {
     detail = await getAppointmentDetail(actor, id);
   } catch (error) {
-    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+    if (isAppError(error) && error.code === 'NOT_FOUND') {
+      await auditIfDenied(error);
+      notFound();
+    }
     throw error;
   }
   const { appointment: a, history, person, port } = detail;

@@ -6,6 +6,7 @@ import { PrintHeader } from '@/components/roster/PrintHeader';
 import { I18nProvider } from '@/components/ui/I18nProvider';
 import { QueryProvider } from '@/components/ui/QueryProvider';
 import { requirePageActor } from '@/lib/auth/current';
+import { auditIfDenied } from '@/lib/auth/page-denial';
 import { can } from '@/lib/auth/permissions';
 import { isAppError } from '@/lib/errors';
 import { pickMessages } from '@/lib/i18n/catalog';
@@ -36,7 +37,10 @@ export default async function RosterPage({
   try {
     roster = await getRoster(actor, slug, { date });
   } catch (error) {
-    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+    if (isAppError(error) && error.code === 'NOT_FOUND') {
+      await auditIfDenied(error);
+      notFound();
+    }
     throw error;
   }
   const today = roster.port.today;

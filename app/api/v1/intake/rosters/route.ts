@@ -3,7 +3,7 @@ import { json } from '@/lib/api/respond';
 import { readUpload } from '@/lib/intake/read-upload';
 import { authenticateIntakeKey, hasBearer } from '@/lib/intake-keys/authenticate';
 import { requireApiActor } from '@/lib/auth/current';
-import { importRoster, type Importer } from '@/lib/intake/import-roster';
+import { assertMayImport, importRoster, type Importer } from '@/lib/intake/import-roster';
 import { enforceRateLimitFor } from '@/lib/intake/rate-limit-route';
 
 export const dynamic = 'force-dynamic';
@@ -17,5 +17,6 @@ export const POST = apiRoute(async ({ request }) => {
   } else {
     importer = { kind: 'user', actor: await requireApiActor({ activity: true }) };
   }
+  assertMayImport(importer);
   return json(await importRoster(importer, await readUpload(request)));
 });

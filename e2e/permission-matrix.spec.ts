@@ -1,0 +1,417 @@
+/**
+ * The permission matrix: every API route (from the registered RouteSpecs, published as
+ * /api/v1/openapi.json) and every page (from the app/ folder) x every subject, sent as real HTTP
+ * requests with real sessions, compared with an expected table written from the domain rules
+ * (shared/api.md, shared/domain.md), not from lib/auth/permissions.ts. Every refusal must have left an
+ * `access.denied` audit event with its request id, and no allowed request may have left one.
+ *
+ * Subjects: the officers of two ports (A and B), a supervisor, an admin, no session, a revoked intake
+ * key and a valid one. Routes about one port's resources are sent twice, once for a resource of port A
+ * and once for port B, so each officer meets its own port and the other one ("3 roles x 2 ports").
+ * Mutations carry a body that fails validation (`[]`) or target something absent, so an allowed call is
+ * refused harmlessly *after* authorization (400/404/409 count as "allowed past authorization").
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { ACCOUNTS, signIn } from './helpers';
+
+const PORT_A = 'san-ysidro';
+const PORT_B = 'nogales';
+
+type Subject = 'officerA' | 'officerB' | 'supervisor' | 'admin' | 'anonymous' | 'revokedKey' | 'validKey';
+const SUBJECTS: Subject[] = ['officerA', 'officerB', 'supervisor', 'admin', 'anonymous', 'revokedKey', 'validKey'];
+const PEOPLE: Record<string, string> = {
+  officerA: `officer.${PORT_A}@example.gov`,
+  officerB: `officer.${PORT_B}@example.gov`,
+  supervisor: ACCOUNTS.supervisor,
+  admin: ACCOUNTS.admin,
+};
+type Target = 'A' | 'B' | null;
+
+/**
+ * Who may do what, from api.md and domain.md:
+ * - public: anyone (health, readiness, the OpenAPI document).
+ * - staff: any signed-in person (officer, supervisor, admin).
+ * - staffAtPort: officers only for a resource of their own port (another port's answers 404, so its
+ *   existence does not leak); supervisors and admins for every port.
+ * - leads: supervisor and admin (corrections, document reveal, audit trail, flag review).
+ * - admin: administrators only.
+ * - intakeKey: machines with a valid Bearer intake key only (a session cookie does not open them).
+ * - intakeKeyOrAdmin: roster import, by intake key or an admin session.
+ * Pages: entry (`/` routes each role home, sends the anonymous to sign-in), signIn (the sign-in page),
+ * portList (the list of ports: an officer, who has one port, is sent on to its roster).
+ */
+type Policy = 'public' | 'staff' | 'staffAtPort' | 'leads' | 'admin' | 'intakeKey' | 'intakeKeyOrAdmin' | 'entry' | 'signIn' | 'portList';
+
+const API_POLICY: Record<string, Policy> = {
+  'GET /api/v1/health': 'public',
+  'GET /api/v1/ready': 'public',
+  'GET /api/v1/openapi.json': 'public',
+  'GET /api/v1/ports': 'staff',
+  'GET /api/v1/ports/{slug}/roster': 'staffAtPort',
+  'GET /api/v1/ports/{slug}/roster/export': 'staffAtPort',
+  'GET /api/v1/appointments/lookup': 'staff', // any officer may learn where a scanned code belongs (port and date only)
+  'GET /api/v1/appointments/{id}': 'staffAtPort',
+  'POST /api/v1/appointments/{id}/check-in': 'staffAtPort',
+  'POST /api/v1/appointments/{id}/no-show': 'staffAtPort',
+  'POST /api/v1/appointments/{id}/undo': 'staffAtPort',
+  'POST /api/v1/appointments/{id}/outcome': 'staffAtPort',
+  'POST /api/v1/appointments/{id}/corrections': 'leads',
+  'POST /api/v1/appointments/{id}/document': 'leads',
+  'GET /api/v1/stats/daily': 'staffAtPort',
+  'GET /api/v1/stats/summary': 'staffAtPort',
+  'GET /api/v1/stats/hourly': 'staffAtPort',
+  'GET /api/v1/stats/today': 'staffAtPort',
+  'GET /api/v1/admin/audit': 'leads',
+  'GET /api/v1/admin/capacity': 'admin',
+  'PUT /api/v1/admin/capacity/{slug}/weekdays': 'admin',
+  'PUT /api/v1/admin/capacity/{slug}/dates/{date}': 'admin',
+  'DELETE /api/v1/admin/capacity/{slug}/dates/{date}': 'admin',
+  'PUT /api/v1/admin/national-cap': 'admin',
+  'GET /api/v1/admin/ports': 'admin',
+  'POST /api/v1/admin/ports': 'admin',
+  'PATCH /api/v1/admin/ports/{slug}': 'admin',
+  'GET /api/v1/admin/outcome-codes': 'admin',
+  'POST /api/v1/admin/outcome-codes': 'admin',
+  'PATCH /api/v1/admin/outcome-codes/{code}': 'admin',
+  'DELETE /api/v1/admin/outcome-codes/{code}': 'admin',
+  'GET /api/v1/admin/users': 'admin',
+  'POST /api/v1/admin/users': 'admin',
+  'PATCH /api/v1/admin/users/{id}': 'admin',
+  'GET /api/v1/admin/intake-keys': 'admin',
+  'POST /api/v1/admin/intake-keys': 'admin',
+  'DELETE /api/v1/admin/intake-keys/{id}': 'admin',
+  'POST /api/v1/account/password': 'staff',
+  'POST /api/v1/session/keepalive': 'staff',
+  'POST /api/v1/flags/{id}/review': 'leads',
+  'GET /api/v1/intake/availability': 'intakeKey',
+  'POST /api/v1/intake/bookings': 'intakeKey',
+  'DELETE /api/v1/intake/bookings/{confirmationCode}': 'intakeKey',
+  'POST /api/v1/intake/rosters': 'intakeKeyOrAdmin',
+};
+
+const PAGE_POLICY: Record<string, Policy> = {
+  '/': 'entry',
+  '/sign-in': 'signIn',
+  '/account/password': 'staff',
+  '/ports': 'portList',
+  '/dashboard': 'staff', // officers see their own port's figures
+  '/roster/[slug]': 'staffAtPort',
+  '/appointments/[id]': 'staffAtPort',
+  '/audit': 'leads',
+  '/review': 'leads',
+  '/admin': 'admin',
+  '/admin/capacity': 'admin',
+  '/admin/import': 'admin',
+  '/admin/intake-keys': 'admin',
+  '/admin/outcome-codes': 'admin',
+  '/admin/ports': 'admin',
+  '/admin/users': 'admin',
+};
+
+/** Result classes: what a response says about authorization, not about the request's own merits. */
+type Outcome = 'allowed' | 'unauthenticated' | 'forbidden' | 'hidden' | 'page' | 'to-sign-in' | 'to-home' | 'elsewhere' | 'not-found' | 'error';
+const DENIALS: ReadonlySet<Outcome> = new Set(['unauthenticated', 'forbidden', 'hidden', 'to-sign-in', 'to-home']);
+
+const isPerson = (s: Subject) => s in PEOPLE;
+const isOfficer = (s: Subject) => s === 'officerA' || s === 'officerB';
+const ownPort = (s: Subject, t: Target) => (s === 'officerA' && t === 'A') || (s === 'officerB' && t === 'B');
+
+function expectedApi(policy: Policy, s: Subject, t: Target): Outcome {
+  switch (policy) {
+    case 'public':
+      return 'allowed';
+    case 'staff':
+      return isPerson(s) ? 'allowed' : 'unauthenticated';
+    case 'staffAtPort':
+      if (!isPerson(s)) return 'unauthenticated';
+      return isOfficer(s) && t !== null && !ownPort(s, t) ? 'hidden' : 'allowed';
+    case 'leads':
+      if (!isPerson(s)) return 'unauthenticated';
+      return isOfficer(s) ? 'forbidden' : 'allowed';
+    case 'admin':
+      if (!isPerson(s)) return 'unauthenticated';
+      return s === 'admin' ? 'allowed' : 'forbidden';
+    case 'intakeKey':
+      return s === 'validKey' ? 'allowed' : 'unauthenticated';
+    case 'intakeKeyOrAdmin':
+      if (s === 'validKey' || s === 'admin') return 'allowed';
+      return isPerson(s) ? 'forbidden' : 'unauthenticated';
+    default:
+      throw new Error(`policy ${policy} is for pages`);
+  }
+}
+
+function expectedPage(policy: Policy, s: Subject, t: Target): Outcome {
+  // Intake keys open no page: to a page, a Bearer header is no session.
+  if (policy === 'signIn') return isPerson(s) ? 'elsewhere' : 'page';
+  if (!isPerson(s)) return 'to-sign-in';
+  switch (policy) {
+    case 'entry':
+      return 'elsewhere';
+    case 'staff':
+      return 'page';
+    case 'portList':
+      return isOfficer(s) ? 'elsewhere' : 'page';
+    case 'staffAtPort':
+      return isOfficer(s) && t !== null && !ownPort(s, t) ? 'hidden' : 'page';
+    case 'leads':
+      return isOfficer(s) ? 'to-home' : 'page';
+    case 'admin':
+      return s === 'admin' ? 'page' : 'to-home';
+    default:
+      throw new Error(`policy ${policy} is for API routes`);
+  }
+}
+
+interface Probe {
+  kind: 'api' | 'page';
+  key: string;
+  method: string;
+  url: string;
+  target: Target;
+  policy: Policy | undefined;
+}
+
+interface Fixtures {
+  appointment: Record<'A' | 'B', { id: string; code: string }>;
+  slug: Record<'A' | 'B', string>;
+  today: string;
+}
+
+const RANDOM_UUID = '7b0c2a52-3f39-4e5b-9d67-0c6a2e2d9a11';
+
+/** The concrete URL of a route for one target (null: the route is not about one port's resource). */
+function apiProbes(key: string, f: Fixtures): Probe[] {
+  const [method, pattern] = key.split(' ') as [string, string];
+  const perPort = /\{slug\}|\/appointments\/\{id\}|\/stats\/|\/appointments\/lookup|^\/api\/v1\/admin\/capacity$/.test(pattern);
+  const targets: Target[] = perPort ? ['A', 'B'] : [null];
+  return targets.map((target) => {
+    const t = target ?? 'A';
+    let url = pattern
+      .replace('{slug}', f.slug[t])
+      .replace(/\/appointments\/\{id\}/, `/appointments/${f.appointment[t].id}`)
+      .replace('{id}', RANDOM_UUID)
+      .replace('{date}', '2099-01-01')
+      .replace('{code}', 'matrix_no_such_code')
+      .replace('{confirmationCode}', 'MATRIXNO');
+    if (/\/stats\/today$|\/admin\/capacity$/.test(pattern)) url += `?port=${f.slug[t]}`;
+    else if (/\/stats\//.test(pattern)) url += `?port=${f.slug[t]}&from=${f.today}&to=${f.today}`;
+    if (pattern.endsWith('/appointments/lookup')) url += `?code=${f.appointment[t].code}`;
+    if (pattern.endsWith('/admin/audit')) url += '?limit=1';
+    if (pattern.endsWith('/intake/availability')) url += `?port=${f.slug[t]}&from=${f.today}&to=${f.today}`;
+    return { kind: 'api', key, method, url, target, policy: API_POLICY[key] };
+  });
+}
+
+function pageProbes(route: string, f: Fixtures): Probe[] {
+  const targets: Target[] = /\[/.test(route) ? ['A', 'B'] : [null];
+  return targets.map((target) => {
+    const t = target ?? 'A';
+    const url = route.replace('[slug]', f.slug[t]).replace('[id]', f.appointment[t].id);
+    return { kind: 'page', key: `PAGE ${route}`, method: 'GET', url, target, policy: PAGE_POLICY[route] };
+  });
+}
+
+/** Every page.tsx under app/, as its URL pattern (route groups dropped). */
+function pagesOnDisk(dir = 'app'): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) {
+      if (full !== path.join('app', 'api')) found.push(...pagesOnDisk(full));
+    } else if (entry === 'page.tsx') {
+      const route = dir
+        .split(path.sep)
+        .slice(1)
+        .filter((segment) => !/^\(.*\)$/.test(segment))
+        .join('/');
+      found.push(`/${route}`);
+    }
+  }
+  return found.sort();
+}
+
+/** Every method exported by a route.ts under app/api/v1 (the catch-all 404 excepted), as "METHOD /path/{}". */
+function apiRoutesOnDisk(dir = path.join('app', 'api', 'v1')): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) {
+      if (entry !== '[...path]') found.push(...apiRoutesOnDisk(full));
+    } else if (entry === 'route.ts') {
+      const source = readFileSync(full, 'utf8');
+      const methods = new Set<string>();
+      for (const m of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]!);
+      for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) for (const n of m[1]!.matchAll(/as\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(n[1]!);
+      const route = `/${dir.split(path.sep).slice(1).join('/')}`.replace(/\[[^\]]+\]/g, '{}');
+      for (const method of methods) found.push(`${method} ${route}`);
+    }
+  }
+  return found.sort();
+}
+
+const paramless = (key: string) => key.replace(/\{[^}]+\}/g, '{}');
+
+function classify(probe: Probe, response: APIResponse, audited: boolean): Outcome {
+  const status = response.status();
+  if (status >= 500) return 'error';
+  if (probe.kind === 'api') {
+    if (status === 401) return 'unauthenticated';
+    if (status === 403) return 'forbidden';
+    if (status === 404 && audited) return 'hidden';
+    return status >= 300 && status < 400 ? 'elsewhere' : 'allowed';
+  }
+  if (status >= 300 && status < 400) {
+    const to = new URL(response.headers()['location'] ?? '', 'http://x').pathname;
+    if (to === '/sign-in') return 'to-sign-in';
+    if (to === '/') return 'to-home';
+    return 'elsewhere';
+  }
+  if (status === 404) return audited ? 'hidden' : 'not-found';
+  return status === 200 ? 'page' : 'error';
+}
+
+function confirmationCode(): string {
+  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+  return Array.from({ length: 8 }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('');
+}
+
+interface DenialEvent {
+  actor: string | null;
+  actorEmail: string | null;
+  action: string;
+  targetId: string | null;
+  requestId: string | null;
+}
+
+async function denialEvents(admin: APIRequestContext, since: number): Promise<Map<string, DenialEvent>> {
+  const byRequest = new Map<string, DenialEvent>();
+  let before: number | null = null;
+  for (;;) {
+    const response = await admin.get(`/api/v1/admin/audit?action=access.denied&limit=1000${before ? `&before=${before}` : ''}`);
+    expect(response.status()).toBe(200);
+    const page = (await response.json()) as { events: Array<DenialEvent & { id: number; at: string }>; nextBefore: number | null };
+    for (const event of page.events) if (event.requestId && Date.parse(event.at) >= since) byRequest.set(event.requestId, event);
+    const oldest = page.events[page.events.length - 1];
+    if (!page.nextBefore || !oldest || Date.parse(oldest.at) < since) return byRequest;
+    before = page.nextBefore;
+  }
+}
+
+test('the permission matrix: every route and page x every subject matches the expected table, and every refusal is audited', async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const started = Date.now() - 5_000;
+
+  // Real sign-ins, one browser context (one session) per person.
+  const contexts: Partial<Record<Subject, APIRequestContext>> = {};
+  for (const [subject, email] of Object.entries(PEOPLE)) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, email);
+    contexts[subject as Subject] = context.request;
+  }
+  const admin = contexts.admin!;
+  const origin = new URL(baseURL!).origin;
+
+  // Two intake keys: one revoked at once, one kept.
+  const keyOf = async (name: string) => {
+    const r = await admin.post('/api/v1/admin/intake-keys', { data: { name }, headers: { Origin: origin } });
+    expect(r.status()).toBe(201);
+    return (await r.json()) as { id: string; key: string };
+  };
+  const revoked = await keyOf(`matrix-revoked-${Date.now()}`);
+  expect((await admin.delete(`/api/v1/admin/intake-keys/${revoked.id}`, { headers: { Origin: origin } })).status()).toBe(200);
+  const valid = await keyOf(`matrix-valid-${Date.now()}`);
+
+  // One appointment of our own at each port, three days ahead: no-show and undo are refused there (409).
+  const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  const appointment = {} as Fixtures['appointment'];
+  for (const [t, slug] of [['A', PORT_A], ['B', PORT_B]] as const) {
+    const code = confirmationCode();
+    const person = { familyName: `Matrix${code}`, givenName: 'Prueba', dateOfBirth: '1990-01-01', nationality: 'GT', language: 'es' };
+    const imported = await admin.post('/api/v1/intake/rosters', {
+      headers: { Origin: origin },
+      data: { port: slug, appointments: [{ confirmationCode: code, scheduledAt: `${day}T18:00:00Z`, partySize: 1, person }] },
+    });
+    expect(imported.status(), await imported.text()).toBe(200);
+    const found = await admin.get(`/api/v1/appointments/lookup?code=${code}`);
+    expect(found.status()).toBe(200);
+    appointment[t] = { id: (await found.json()).location.appointmentId, code };
+  }
+  const fixtures: Fixtures = { appointment, slug: { A: PORT_A, B: PORT_B }, today: new Date().toISOString().slice(0, 10) };
+
+  // The routes: registered RouteSpecs (the OpenAPI document) and the pages on disk.
+  const doc = (await (await admin.get('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+  const registered = Object.entries(doc.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
+  const problems: string[] = [];
+  // A route file whose handler is not registered would escape the matrix (and the OpenAPI document).
+  const registeredShapes = new Set(registered.map(paramless));
+  for (const onDisk of apiRoutesOnDisk()) if (!registeredShapes.has(onDisk)) problems.push(`route file not registered as a RouteSpec: ${onDisk}`);
+  const probes = [...registered.flatMap((key) => apiProbes(key, fixtures)), ...pagesOnDisk().flatMap((route) => pageProbes(route, fixtures))];
+  for (const probe of probes) if (!probe.policy) problems.push(`no expected entry for ${probe.key}`);
+  for (const key of [...Object.keys(API_POLICY)]) if (!registered.includes(key)) problems.push(`expected entry for a route that is not registered: ${key}`);
+
+  // Anonymous and key subjects use a context with no cookies.
+  const bare = await browser.newContext();
+  const headersFor = (subject: Subject): Record<string, string> => {
+    const headers: Record<string, string> = { Origin: origin };
+    if (subject === 'revokedKey') headers.Authorization = `Bearer ${revoked.key}`;
+    if (subject === 'validKey') headers.Authorization = `Bearer ${valid.key}`;
+    return headers;
+  };
+  const clientOf = (subject: Subject) => contexts[subject] ?? bare.request;
+
+  interface Result { probe: Probe; subject: Subject; response: APIResponse; requestId: string }
+  const jobs = probes.filter((p) => p.policy).flatMap((probe) => SUBJECTS.map((subject) => ({ probe, subject })));
+  const results: Result[] = [];
+  const queue = [...jobs];
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        const { probe, subject } = job;
+        const response = await clientOf(subject).fetch(probe.url, {
+          method: probe.method,
+          headers: headersFor(subject),
+          maxRedirects: 0,
+          // An invalid body: an allowed mutation stops at validation, after authorization.
+          ...(probe.method === 'GET' ? {} : { data: [] }),
+        });
+        results.push({ probe, subject, response, requestId: response.headers()['x-request-id'] ?? '' });
+      }
+    }),
+  );
+
+  const events = await denialEvents(admin, started);
+  const table: string[] = [];
+  for (const { probe, subject, response, requestId } of results) {
+    const event = events.get(requestId);
+    const got = classify(probe, response, Boolean(event));
+    const want = probe.kind === 'api' ? expectedApi(probe.policy!, subject, probe.target) : expectedPage(probe.policy!, subject, probe.target);
+    const where = `${probe.method} ${probe.url} as ${subject}`;
+    table.push(`${where}: ${response.status()} ${got}`);
+    if (got !== want) problems.push(`${where}: expected ${want}, got ${got} (HTTP ${response.status()})`);
+    if (!requestId) problems.push(`${where}: no X-Request-Id`);
+    // The front door sends the anonymous to sign-in without calling it a denial.
+    const deniedHere = DENIALS.has(got) && !(probe.policy === 'entry');
+    if (deniedHere && !event) problems.push(`${where}: refused (${got}) but no access.denied event`);
+    if (!deniedHere && event && got !== 'hidden') problems.push(`${where}: allowed (${got}) but audited as denied`);
+    if (event) {
+      const path = new URL(probe.url, origin).pathname;
+      if (event.targetId !== `${probe.method} ${path}`) problems.push(`${where}: audit target ${event.targetId}`);
+      // Intake-key routes look only at the key, so a person refused there is as anonymous as anyone.
+      const keyOnly = probe.policy === 'intakeKey';
+      const who = keyOnly ? null : (PEOPLE[subject] ?? null);
+      if (who && event.actorEmail !== who) problems.push(`${where}: audit actor ${event.actorEmail ?? event.actor}, expected ${who}`);
+      if (subject === 'revokedKey' && probe.policy && ['intakeKey', 'intakeKeyOrAdmin'].includes(probe.policy) && !event.actor?.startsWith('intake:matrix-revoked-'))
+        problems.push(`${where}: audit actor ${event.actor}, expected the revoked key's name`);
+    }
+  }
+  test.info().annotations.push({ type: 'matrix', description: `${probes.length} routes/pages (with port targets) x ${SUBJECTS.length} subjects = ${results.length} requests, ${events.size} denials audited` });
+  // The whole table, for reading: test-results/<this test>/matrix.txt.
+  writeFileSync(test.info().outputPath('matrix.txt'), `${table.sort().join('\n')}\n`);
+  console.log(`permission matrix: ${probes.length} probes x ${SUBJECTS.length} subjects = ${results.length} requests; ${problems.length} mismatches`);
+  expect(problems, problems.join('\n')).toEqual([]);
+  await bare.close();
+});
