@@ -21,6 +21,7 @@ import {
 import type { Messages } from '@/lib/i18n/messages/en';
 import type { AppLocale } from '@/lib/i18n/translate';
 import type { Hourly, PeriodTotals } from '@/lib/stats/schemas';
+import { rates } from '@/lib/stats/rules';
 import { ChartPanel, type Column, type Row } from './ChartPanel';
 import { CHART_COLOR, OUTCOME_COLORS } from './colors';
 import { formatDay, formatHour, formatInt, formatMinutes, formatPercent } from './format';
@@ -42,6 +43,11 @@ export interface DayRow {
 }
 
 type PortTotals = PeriodTotals & { name: string };
+
+function exactShares(p: PortTotals) {
+  const { utilisation, noShowRate, lateRate } = rates(p, true);
+  return { utilisation, noShowRate, lateRate };
+}
 type M = Messages['dashboard'];
 
 const HEIGHT = 300;
@@ -89,7 +95,9 @@ export function DashboardCharts({
     { key: 'arrived', label: mt.arrived, kind: 'int' },
     { key: 'utilisation', label: mt.utilisation, kind: 'percent' },
   ];
-  const capacityRows: Row[] = days.map((d) => ({ date: d.date, capacity: d.capacity, booked: d.booked, arrived: d.arrived, utilisation: d.utilisation }));
+  // Shares recomputed from the counts, unrounded: the table and the CSV round them once.
+  const dayRates = days.map((d) => rates(d, true));
+  const capacityRows: Row[] = days.map((d, i) => ({ date: d.date, capacity: d.capacity, booked: d.booked, arrived: d.arrived, utilisation: dayRates[i]!.utilisation }));
 
   // 2. Outcome mix: only codes that occur, in the catalogue's order
   const usedCodes = outcomeCodes.filter((c) => days.some((d) => (d.outcomes[c.code] ?? 0) > 0));
@@ -112,7 +120,7 @@ export function DashboardCharts({
     { key: 'noShow', label: mt.noShow, kind: 'int' },
     { key: 'late', label: mt.late, kind: 'int' },
   ];
-  const rateRows: Row[] = days.map((d) => ({ date: d.date, noShowRate: d.noShowRate, lateRate: d.lateRate, noShow: d.noShow, late: d.late }));
+  const rateRows: Row[] = days.map((d, i) => ({ date: d.date, noShowRate: dayRates[i]!.noShowRate, lateRate: dayRates[i]!.lateRate, noShow: d.noShow, late: d.late }));
 
   // 4. Hourly
   const hourColumns: Column[] = [
@@ -139,6 +147,7 @@ export function DashboardCharts({
     { key: 'p90', label: mt.p90, kind: 'minutes' },
   ];
   const portRows: Row[] = ports.map((p) => ({
+    ...exactShares(p),
     name: p.name,
     capacity: p.capacity,
     booked: p.booked,
@@ -146,9 +155,6 @@ export function DashboardCharts({
     late: p.late,
     noShow: p.noShow,
     processed: p.processed,
-    utilisation: p.utilisation,
-    noShowRate: p.noShowRate,
-    lateRate: p.lateRate,
     median: p.minutesToOutcome.median,
     p90: p.minutesToOutcome.p90,
   }));
@@ -237,11 +243,12 @@ export function DashboardCharts({
           <ul className="grid list-none gap-4 p-0 sm:grid-cols-2 lg:grid-cols-4">
             {ports.map((p) => {
               const data = portSeries.map((s) => ({ label: s.label, value: p[s.key], color: s.color }));
+              const { utilisation } = exactShares(p);
               return (
                 <li key={p.port} className="rounded border border-slate-200 p-2">
                   <h4 className="font-semibold">{p.name}</h4>
                   <p className="text-sm text-slate-700">
-                    {mt.utilisation}: {p.utilisation === null ? m.notAvailable : formatPercent(p.utilisation, locale)}
+                    {mt.utilisation}: {utilisation === null ? m.notAvailable : formatPercent(utilisation, locale)}
                     {' · '}
                     {mt.median}: {p.minutesToOutcome.median === null ? m.notAvailable : m.minutesValue.replace('{value}', formatMinutes(p.minutesToOutcome.median, locale))}
                   </p>

@@ -69,3 +69,14 @@ describe('sumByDate and rangeProblems', () => {
     expect(rangeProblems('2025-01-01', '2026-01-02', isIsoDate)).toEqual({ to: 'tooLong' });
   });
 });
+
+describe('shares rounded once', () => {
+  it('gives the exact share on request, so a screen rounding to one decimal does not round twice', () => {
+    // 63.854 %: four decimals give 0.6385, which a one-decimal percentage would then show as 63.8.
+    const counts = { capacity: 100_000, booked: 70_000, checkedIn: 60_000, late: 3_854, noShow: 0, processed: 0, cancelled: 0 };
+    expect(rates(counts).utilisation).toBe(0.6385);
+    expect(Math.round(rates(counts, true).utilisation! * 1000) / 10).toBe(63.9);
+    expect(ratio(1, 3, true)).toBe(1 / 3);
+    expect(ratio(1, 0, true)).toBeNull();
+  });
+});

@@ -26,10 +26,14 @@ export function previousPeriod(from: IsoDate, to: IsoDate): { from: IsoDate; to:
   return { from: addDays(from, -length), to: addDays(from, -1) };
 }
 
-/** A share as a fraction with 4 decimals, or null when there is nothing to divide by. */
-export function ratio(part: number, whole: number): number | null {
+/**
+ * A share as a fraction with 4 decimals (exact with `exact`), or null when there is nothing to
+ * divide by. Screens that round again for display ask for the exact share, so a value is
+ * rounded once (63.854 % shows as 63.9, not 63.85 then 63.8).
+ */
+export function ratio(part: number, whole: number, exact = false): number | null {
   if (whole <= 0) return null;
-  return Math.round((part / whole) * 10_000) / 10_000;
+  return exact ? part / whole : Math.round((part / whole) * 10_000) / 10_000;
 }
 
 export interface Counts {
@@ -55,15 +59,15 @@ export interface Rates {
   lateRate: number | null;
 }
 
-export function rates(c: Counts): Rates {
+export function rates(c: Counts, exact = false): Rates {
   const arrived = c.checkedIn + c.late;
   const due = arrived + c.noShow;
   return {
     arrived,
-    utilisation: ratio(arrived, c.capacity),
+    utilisation: ratio(arrived, c.capacity, exact),
     due,
-    noShowRate: ratio(c.noShow, due),
-    lateRate: ratio(c.late, due),
+    noShowRate: ratio(c.noShow, due, exact),
+    lateRate: ratio(c.late, due, exact),
   };
 }
 

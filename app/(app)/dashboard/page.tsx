@@ -10,7 +10,7 @@ import { getT } from '@/lib/i18n/server';
 import type { Messages } from '@/lib/i18n/messages/en';
 import type { AppLocale } from '@/lib/i18n/translate';
 import { readDailyStats, readHourly, readOutcomeLabels, readSummary, readToday, resolveStatsPorts } from '@/lib/stats/queries';
-import { change, presetRange, RANGE_PRESETS, rangeProblems, sumByDate, type RangePreset } from '@/lib/stats/rules';
+import { change, presetRange, RANGE_PRESETS, rangeProblems, rates, sumByDate, type RangePreset } from '@/lib/stats/rules';
 import type { PeriodTotals } from '@/lib/stats/schemas';
 import { isIsoDate, portToday } from '@/lib/time';
 
@@ -143,12 +143,14 @@ function Headline({ total, before, m, locale }: { total: PeriodTotals; before: P
     value: now === null ? na : m.minutesValue.replace('{value}', formatMinutes(now, locale)),
     delta: direction(now === null || was === null ? null : Math.round((now - was) * 10) / 10, (v) => m.minutesValue.replace('{value}', formatMinutes(v, locale))),
   });
+  // Shares from the counts, unrounded, so each figure on screen is rounded once.
+  const [current, previous] = [rates(total, true), rates(before, true)];
   const items = [
     countItem(mt.booked, total.booked, before.booked),
     countItem(mt.arrived, total.arrived, before.arrived),
-    rateItem(mt.utilisation, total.utilisation, before.utilisation),
-    rateItem(mt.noShowRate, total.noShowRate, before.noShowRate),
-    rateItem(mt.lateRate, total.lateRate, before.lateRate),
+    rateItem(mt.utilisation, current.utilisation, previous.utilisation),
+    rateItem(mt.noShowRate, current.noShowRate, previous.noShowRate),
+    rateItem(mt.lateRate, current.lateRate, previous.lateRate),
     countItem(mt.processed, total.processed, before.processed),
     minutesItem(mt.median, total.minutesToOutcome.median, before.minutesToOutcome.median),
     minutesItem(mt.p90, total.minutesToOutcome.p90, before.minutesToOutcome.p90),
