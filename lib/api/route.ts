@@ -4,6 +4,7 @@
  */
 import { AppError } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/translate';
+import { withRequestDeadline } from './deadline';
 import { requestLocale } from './locale';
 import { isSameOrigin } from './origin';
 import { errorResponse } from './respond';
@@ -27,7 +28,7 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: RouteContext<
         throw new AppError('FORBIDDEN', 'Cross-site request refused.');
       }
       const params = await context.params;
-      return await handler({ request, params, locale, requestId });
+      return await withRequestDeadline(request, () => handler({ request, params, locale, requestId }));
     } catch (error) {
       return errorResponse(error, locale, requestId);
     }

@@ -5,11 +5,12 @@
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { AppError } from '@/lib/errors';
+import { AppError, isDatabaseUnavailable } from '@/lib/errors';
 import type { Actor } from './actor';
 import { auth } from './next-auth';
 import { can, type Action } from './permissions';
 import { loadSession, type SessionState } from './session-store';
+import { unavailablePath } from './unavailable-path';
 
 async function sessionId(): Promise<string | null> {
   const session = (await auth()) as { sid?: string } | null;
@@ -20,10 +21,18 @@ async function requestId(): Promise<string | null> {
   return (await headers()).get('x-request-id');
 }
 
-const pageSession = cache(async (): Promise<SessionState> => {
+type PageSessionState = SessionState | { ended: 'unavailable' };
+
+const pageSession = cache(async (): Promise<PageSessionState> => {
   const sid = await sessionId();
   if (!sid) return { ended: 'missing' };
-  return loadSession(sid, { activity: true, requestId: await requestId() });
+  try {
+    return await loadSession(sid, { activity: true, requestId: await requestId() });
+  } catch (error) {
+    // The database is restarting or overloaded: pages say so (see requirePageActor) instead of a 500.
+    if (isDatabaseUnavailable(error)) return { ended: 'unavailable' };
+    throw error;
+  }
 });
 
 export const PASSWORD_CHANGE_PATH = '/account/password';
@@ -32,6 +41,7 @@ export const PASSWORD_CHANGE_PATH = '/account/password';
 export async function requirePageActor(action?: Action): Promise<Actor> {
   const state = await pageSession();
   if (!('actor' in state)) {
+    if (state.ended === 'unavailable') redirect(unavailablePath((await headers()).get('x-pathname')));
     const reason = state.ended === 'missing' ? '' : `?reason=${state.ended}`;
     redirect(`/sign-in${reason}`);
   }
