@@ -17,7 +17,7 @@ const EnvSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
   DB_CONNECT_TIMEOUT_S: z.coerce.number().int().min(1).default(3),
   // How long a transaction waits for a free pooled connection before answering 503 (postgres.js itself waits forever).
-  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(50).default(3_000),
+  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(50).default(5_000),
   // Lock waits end with 503 after this long (lock_timeout), well before the statement timeout.
   DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(50).default(3_000),
   // Backstop for an API request whose database stopped answering mid-query (no timeout fires on a stalled connection).

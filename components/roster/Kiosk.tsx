@@ -203,8 +203,8 @@ export function Kiosk({ initial, editable }: { initial: Roster; editable: boolea
 
   const offline = !online || (roster.isError && roster.error instanceof OfflineError);
   // 503: the server answers but its database does not (restart, overload). Said at the first failed
-  // poll, not after react-query's retries, and gone with the first good one.
-  const reconnecting = !offline && isUnavailable(roster.failureReason);
+  // poll, not after react-query's retries, and kept (the error stays) until a poll succeeds.
+  const reconnecting = !offline && (isUnavailable(roster.failureReason) || (roster.isError && isUnavailable(roster.error)));
 
   return (
     <div>

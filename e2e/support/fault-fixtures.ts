@@ -34,7 +34,7 @@ export async function portWithOfficer(sql: Sql, slug: string, code: string, time
 }
 
 /** `count` people due half an hour from now at the port (today there), one per row. */
-export async function dueSoon(sql: Sql, port: PortFixture, count: number): Promise<string[]> {
+export async function dueSoon(sql: Sql, port: PortFixture, count: number, familyName = 'Falla'): Promise<string[]> {
   const scheduledAt = new Date(Date.now() + 30 * 60_000);
   const serviceDate = new Intl.DateTimeFormat('en-CA', { timeZone: port.timeZone }).format(scheduledAt);
   const rows = Array.from({ length: count }, (_, i) => ({
@@ -42,7 +42,7 @@ export async function dueSoon(sql: Sql, port: PortFixture, count: number): Promi
     port_id: port.id,
     scheduled_at: scheduledAt,
     service_date: serviceDate,
-    family_name: `Falla ${i}`,
+    family_name: `${familyName} ${i}`,
     given_name: 'Ana',
     date_of_birth: '1990-01-01',
     nationality: 'MX',

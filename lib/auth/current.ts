@@ -5,7 +5,7 @@
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { AppError, isDatabaseUnavailable } from '@/lib/errors';
+import { AppError, isAppError, isDatabaseUnavailable } from '@/lib/errors';
 import type { Actor } from './actor';
 import { auth } from './next-auth';
 import { can, type Action } from './permissions';
@@ -30,7 +30,7 @@ const pageSession = cache(async (): Promise<PageSessionState> => {
     return await loadSession(sid, { activity: true, requestId: await requestId() });
   } catch (error) {
     // The database is restarting or overloaded: pages say so (see requirePageActor) instead of a 500.
-    if (isDatabaseUnavailable(error)) return { ended: 'unavailable' };
+    if (isDatabaseUnavailable(error) || (isAppError(error) && error.code === 'UNAVAILABLE')) return { ended: 'unavailable' };
     throw error;
   }
 });
