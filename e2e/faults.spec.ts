@@ -71,6 +71,13 @@ function checkIn(base: string, cookie: string, id: string, key: string) {
   return call(base, `/api/v1/appointments/${id}/check-in`, { method: 'POST', cookie, body: { idempotencyKey: key } });
 }
 
+/** The driver codes the server logged with its 503s (lib/api/respond.ts), counted. */
+function driverCodes(app: AppInstance): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const m of app.log.join('').matchAll(/"unavailable":"?([A-Za-z0-9_]+)/g)) counts[m[1]!] = (counts[m[1]!] ?? 0) + 1;
+  return counts;
+}
+
 function expectArrivalsAudited(rows: Array<{ id: string; status: string; events: number }>) {
   const broken = rows.filter((r) => (ARRIVED.has(r.status) ? r.events !== 1 : r.events !== 0));
   expect(broken, 'arrived ⇔ exactly one arrival audit event').toEqual([]);
@@ -198,8 +205,6 @@ test('PostgreSQL goes away while 64 kiosks check in: 503 with Retry-After, back 
     const label = (a: Answer) => `${a.status}${a.code ? ` ${a.code}` : ''}`;
     const statusCounts: Record<string, number> = {};
     for (const a of all) statusCounts[label(a)] = (statusCounts[label(a)] ?? 0) + 1;
-    const codesLogged: Record<string, number> = {};
-    for (const m of app.log.join('').matchAll(/"unavailable":"?([A-Za-z0-9_]+)/g)) codesLogged[m[1]!] = (codesLogged[m[1]!] ?? 0) + 1;
     console.log(
       JSON.stringify({
         outage: {
@@ -217,7 +222,7 @@ test('PostgreSQL goes away while 64 kiosks check in: 503 with Retry-After, back 
           probesAfterRestore: probes.filter((p) => p.started >= restoredAt).slice(0, 8).map((p) => [p.started - restoredAt, p.status, p.ended - p.started]),
           acknowledged: acknowledged.size,
           statusCounts,
-          driverCodes: codesLogged,
+          driverCodes: driverCodes(app),
         },
       }),
     );
@@ -321,7 +326,7 @@ test('pool exhaustion, a held lock and a stalled database: 503 within seconds, n
     expectArrivalsAudited(await arrivalsAndAudit(sql, fx.id));
     expect(app.alive).toBe(true);
     expect(app.errorLines()).toEqual([]);
-    console.log(JSON.stringify({ pool: { lockedCheckIns: blocked.length, slowestBlockedMs: slowestBlocked, stalledCalls: stalled.length, slowestStalledMs: slowestStalled, stalledForMs: upAt - stalledAt, recoveryMs: recovered!.ended - upAt } }));
+    console.log(JSON.stringify({ pool: { lockedCheckIns: blocked.length, slowestBlockedMs: slowestBlocked, stalledCalls: stalled.length, slowestStalledMs: slowestStalled, stalledForMs: upAt - stalledAt, recoveryMs: recovered!.ended - upAt, driverCodes: driverCodes(app) } }));
   } finally {
     await context.close();
     await app.kill();
