@@ -4,7 +4,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const EMBEDDED_PORT = Number(process.env.E2E_EMBEDDED_PORT ?? 3101);
 const SECOND_PORT = Number(process.env.E2E_SECOND_PORT ?? PORT + 2);
 // A second app instance on the same PostgreSQL database proves nothing shared lives in memory.
-const SCALE_OUT = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL) && !process.env.E2E_ONLY_APP;
+const ON_POSTGRES = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL);
+const SCALE_OUT = ON_POSTGRES && !process.env.E2E_ONLY_APP;
 
 /** Debian's Chromium: Playwright cannot download its own browser on these machines. */
 const launchOptions = {
@@ -36,8 +37,10 @@ export default defineConfig({
     locale: 'en-US',
   },
   projects: [
-    { name: 'app', testIgnore: /(embedded|scale-out)\.spec\.ts/ },
+    { name: 'app', testIgnore: /(embedded|scale-out|faults)\.spec\.ts/ },
     ...(SCALE_OUT ? [{ name: 'scale-out', testMatch: /scale-out\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${PORT}` } }] : []),
+    // Database outage, pool exhaustion, SIGKILL: each test starts its own app instances and database (e2e/support).
+    ...(ON_POSTGRES ? [{ name: 'faults', testMatch: /faults\.spec\.ts/ }] : []),
     { name: 'embedded', testMatch: /embedded\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` } },
   ],
   webServer: [

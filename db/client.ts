@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import { env } from '@/lib/env';
 import * as schema from './schema';
+import { gateTransactions, transactionPermits } from './transaction-gate';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -31,16 +32,21 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     max: opts.max ?? e.DB_POOL_MAX,
     connect_timeout: e.DB_CONNECT_TIMEOUT_S,
     idle_timeout: 30,
+    // postgres.js waits longer and longer between reconnects (up to 20 s, counted over the whole pool),
+    // which after a restart of a few seconds kept requests waiting and recovery slow. Half a second at most.
+    backoff: (retries: number) => Math.min(0.05 * retries, 0.5),
     onnotice: () => {},
     connection: {
       // Fail fast instead of hanging; never leave a connection idle inside a transaction.
       statement_timeout: e.DB_STATEMENT_TIMEOUT_MS,
       idle_in_transaction_session_timeout: 10_000,
-      lock_timeout: Math.min(e.DB_STATEMENT_TIMEOUT_MS, 3_000),
+      lock_timeout: Math.min(e.DB_STATEMENT_TIMEOUT_MS, e.DB_LOCK_TIMEOUT_MS),
       application_name: 'port-roster',
     },
   });
-  const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  const max = opts.max ?? e.DB_POOL_MAX;
+  const gated = gateTransactions(client, { permits: transactionPermits(max), acquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS });
+  const db = drizzle({ client: gated, schema, casing: 'snake_case' }) as unknown as Db;
   return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
 }
 

@@ -16,6 +16,12 @@ const EnvSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
   DB_CONNECT_TIMEOUT_S: z.coerce.number().int().min(1).default(3),
+  // How long a transaction waits for a free pooled connection before answering 503 (postgres.js itself waits forever).
+  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(50).default(5_000),
+  // Lock waits end with 503 after this long (lock_timeout), well before the statement timeout.
+  DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(50).default(3_000),
+  // Backstop for an API request whose database stopped answering mid-query (no timeout fires on a stalled connection).
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   AUTH_SECRET: z.string().min(16).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().min(1).max(24 * 60).default(15),
   SESSION_MAX_HOURS: z.coerce.number().min(1).max(72).default(12),

@@ -67,17 +67,56 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
 
-/** Database unreachable (connection refused, reset, timeout) as opposed to a query bug. */
+/**
+ * Error codes that mean "the database cannot serve this now; the same request may succeed shortly",
+ * as opposed to a query bug. Each was seen from postgres.js during an outage, a restart or overload
+ * (e2e/faults.spec.ts provokes them): Node socket errors, postgres.js's own connection codes, and
+ * SQLSTATEs of class 08 (connection), 57 (operator intervention: admin shutdown 57P01, crash 57P02,
+ * starting up 57P03, statement_timeout 57014), 53300 (too many connections) and 55P03 (lock_timeout).
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '57014',
+  '53300',
+  '55P03',
+]);
+
+/** Database unreachable, restarting, overloaded or too slow, anywhere in the error's cause chain. */
 export function isDatabaseUnavailable(e: unknown): boolean {
+  return unavailableCode(e) !== null;
+}
+
+/** The code that makes `e` a database-unavailable error (for the log line), or null. */
+export function unavailableCode(e: unknown): string | null {
   const seen = new Set<unknown>();
-  let cur: unknown = e;
-  while (cur && typeof cur === 'object' && !seen.has(cur)) {
+  const pending: unknown[] = [e];
+  while (pending.length > 0) {
+    const cur = pending.pop();
+    if (!cur || typeof cur !== 'object' || seen.has(cur)) continue;
     seen.add(cur);
-    const c = cur as { code?: unknown; message?: unknown; cause?: unknown };
-    const code = typeof c.code === 'string' ? c.code : '';
-    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P03', '53300', '57014'].includes(code))
-      return true;
-    cur = c.cause;
+    const c = cur as { code?: unknown; cause?: unknown; errors?: unknown };
+    if (typeof c.code === 'string' && UNAVAILABLE_CODES.has(c.code)) return c.code;
+    pending.push(c.cause);
+    // A connect to a name with several addresses fails with an AggregateError of each attempt.
+    if (Array.isArray(c.errors)) pending.push(...c.errors);
   }
-  return false;
+  return null;
 }

@@ -9,7 +9,7 @@ import { looksLikeConfirmationCode, normaliseConfirmationCode } from '@/lib/rost
 import { foldForSearch } from '@/lib/search-fold';
 import { formatDateLong, formatTime } from '@/lib/format';
 import { useI18n } from '@/components/ui/I18nProvider';
-import { ApiError, fetchRoster, lookupCode, OfflineError, postArrival, rosterKeys, type ArrivalAction } from './api';
+import { ApiError, fetchRoster, isUnavailable, lookupCode, OfflineError, postArrival, rosterKeys, type ArrivalAction } from './api';
 import { CounterBand } from './CounterBand';
 import { primaryAction, RosterRow, type RowResult } from './RosterRow';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -111,6 +111,8 @@ export function Kiosk({ initial, editable }: { initial: Roster; editable: boolea
         });
       } else if (error instanceof OfflineError) {
         say(v.a.id, { text: t('kiosk.notRecordedOffline'), tone: 'error' });
+      } else if (isUnavailable(error)) {
+        say(v.a.id, { text: t('kiosk.notConfirmedUnavailable'), tone: 'error' });
       } else {
         say(v.a.id, { text: error.message, tone: 'error' });
       }
@@ -200,12 +202,20 @@ export function Kiosk({ initial, editable }: { initial: Roster; editable: boolea
   }, []);
 
   const offline = !online || (roster.isError && roster.error instanceof OfflineError);
+  // 503: the server answers but its database does not (restart, overload). Said at the first failed
+  // poll, not after react-query's retries, and kept (the error stays) until a poll succeeds.
+  const reconnecting = !offline && (isUnavailable(roster.failureReason) || (roster.isError && isUnavailable(roster.error)));
 
   return (
     <div>
       {offline && (
         <div role="status" className="no-print sticky top-0 z-40 mb-3 rounded border-2 border-amber-800 bg-amber-100 px-4 py-3 text-lg font-semibold text-amber-950">
           {t('common.offline')}
+        </div>
+      )}
+      {reconnecting && (
+        <div role="status" data-testid="reconnecting" className="no-print sticky top-0 z-40 mb-3 rounded border-2 border-amber-800 bg-amber-100 px-4 py-3 text-lg font-semibold text-amber-950">
+          {t('common.reconnecting')}
         </div>
       )}
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">

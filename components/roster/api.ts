@@ -20,6 +20,11 @@ export class ApiError extends Error {
 /** A network failure (no answer at all), as opposed to an answer with an error. */
 export class OfflineError extends Error {}
 
+/** The server answered 503 UNAVAILABLE: its database is restarting or overloaded; retrying is right. */
+export function isUnavailable(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 503;
+}
+
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {

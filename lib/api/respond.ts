@@ -1,5 +1,5 @@
 /** The single place where errors become HTTP responses (the shape of api.md, whatever went wrong). */
-import { AppError, isAppError, isDatabaseUnavailable, type ErrorCode } from '@/lib/errors';
+import { AppError, isAppError, isDatabaseUnavailable, unavailableCode, type ErrorCode } from '@/lib/errors';
 import { translatorFor } from '@/lib/i18n/catalog';
 import { logError } from '@/lib/log';
 import type { AppLocale, MessageKey } from '@/lib/i18n/translate';
@@ -20,7 +20,7 @@ export interface ErrorBody {
 function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   if (isDatabaseUnavailable(error)) {
-    return new AppError('UNAVAILABLE', 'The database is not answering. Try again shortly.', { retryAfterSeconds: 5 });
+    return new AppError('UNAVAILABLE', 'The database is not answering. Try again shortly.', { retryAfterSeconds: 5, cause: error });
   }
   return new AppError('INTERNAL', 'Something went wrong on our side.');
 }
@@ -28,6 +28,10 @@ function toAppError(error: unknown): AppError {
 /** English messages are written where the error is raised; other languages use the catalogue's wording. */
 export function errorResponse(error: unknown, locale: AppLocale = 'en', requestId?: string | null): Response {
   const appError = toAppError(error);
+  if (appError.code === 'UNAVAILABLE' && appError.cause !== undefined) {
+    // An outage answers many requests at once: one short line each, with the driver's code, no stack.
+    console.warn(JSON.stringify({ level: 'warn', requestId, unavailable: unavailableCode(appError.cause) }));
+  }
   if (appError.code === 'INTERNAL') {
     // The detail goes to the log (one line, JSON-escaped so a name cannot forge log lines), never to the client.
     logError({ requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

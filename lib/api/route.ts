@@ -5,6 +5,7 @@
 import { recordApiDenial } from '@/lib/audit/access-denial';
 import { AccessDeniedError, ANONYMOUS } from '@/lib/auth/access-denied';
 import type { AppLocale } from '@/lib/i18n/translate';
+import { withRequestDeadline } from './deadline';
 import { requestLocale } from './locale';
 import { isSameOrigin } from './origin';
 import { errorResponse } from './respond';
@@ -28,7 +29,7 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: RouteContext<
         throw new AccessDeniedError('FORBIDDEN', 'Cross-site request refused.', { subject: ANONYMOUS, reason: 'cross-site request', portId: null });
       }
       const params = await context.params;
-      return await handler({ request, params, locale, requestId });
+      return await withRequestDeadline(request, () => handler({ request, params, locale, requestId }));
     } catch (error) {
       // Refusals (401, 403, another port's 404) are audited; other errors are not denials.
       await recordApiDenial(request, error, requestId);

@@ -5,12 +5,14 @@
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { isAppError, isDatabaseUnavailable } from '@/lib/errors';
 import { ANONYMOUS, AccessDeniedError, deniedSubjectOf } from './access-denied';
 import type { Actor } from './actor';
 import { auth } from './next-auth';
 import { recordPageDenial } from './page-denial';
 import { can, type Action } from './permissions';
 import { loadSession, type SessionState } from './session-store';
+import { unavailablePath } from './unavailable-path';
 
 async function sessionId(): Promise<string | null> {
   const session = (await auth()) as { sid?: string } | null;
@@ -21,10 +23,18 @@ async function requestId(): Promise<string | null> {
   return (await headers()).get('x-request-id');
 }
 
-const pageSession = cache(async (): Promise<SessionState> => {
+type PageSessionState = SessionState | { ended: 'unavailable' };
+
+const pageSession = cache(async (): Promise<PageSessionState> => {
   const sid = await sessionId();
   if (!sid) return { ended: 'missing' };
-  return loadSession(sid, { activity: true, requestId: await requestId() });
+  try {
+    return await loadSession(sid, { activity: true, requestId: await requestId() });
+  } catch (error) {
+    // The database is restarting or overloaded: pages say so (see requirePageActor) instead of a 500.
+    if (isDatabaseUnavailable(error) || (isAppError(error) && error.code === 'UNAVAILABLE')) return { ended: 'unavailable' };
+    throw error;
+  }
 });
 
 export const PASSWORD_CHANGE_PATH = '/account/password';
@@ -37,6 +47,8 @@ export const PASSWORD_CHANGE_PATH = '/account/password';
 export async function requirePageActor(action?: Action, opts: { auditDenial?: boolean } = {}): Promise<Actor> {
   const state = await pageSession();
   if (!('actor' in state)) {
+    // The database is away: nothing to audit into, and not a refusal.
+    if (state.ended === 'unavailable') redirect(unavailablePath((await headers()).get('x-pathname')));
     if (opts.auditDenial !== false) {
       const reason = state.ended === 'missing' ? 'no session' : `session ended (${state.ended})`;
       await recordPageDenial({ subject: ANONYMOUS, reason, portId: null }, { status: 307, code: 'UNAUTHENTICATED' });

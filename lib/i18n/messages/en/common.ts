@@ -17,5 +17,6 @@ export const common = {
   role: 'Role',
   offline: 'Offline — retrying…',
   reconnecting: 'Reconnecting to the server…',
+  unavailableBody: 'The database is not answering right now. This page tries again by itself every {seconds} seconds; what was saved before is kept.',
   keyboardHelp: 'Keyboard shortcuts',
 } as const;

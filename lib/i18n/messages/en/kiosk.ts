@@ -22,6 +22,7 @@ export const kiosk = {
   undone: 'Undone. Back to scheduled.',
   alreadyArrived: 'Already arrived at {time}, recorded by {name}.',
   notRecordedOffline: 'Not recorded: no connection. Try again when the connection is back.',
+  notConfirmedUnavailable: 'Not confirmed: the server is reconnecting to its database. Try again in a moment.',
   working: 'Saving…',
   codeElsewhere: 'Code {code} is for {port} on {date}, not this roster.',
   codeOtherDay: 'Code {code} is for {date}. Open that day to see it.',

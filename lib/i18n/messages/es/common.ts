@@ -19,5 +19,6 @@ export const common: Messages['common'] = {
   role: 'Función',
   offline: 'Sin conexión — reintentando…',
   reconnecting: 'Reconectando con el servidor…',
+  unavailableBody: 'La base de datos no responde en este momento. Esta página lo vuelve a intentar sola cada {seconds} segundos; lo guardado antes se conserva.',
   keyboardHelp: 'Atajos de teclado',
 };

@@ -24,6 +24,7 @@ export const kiosk: Messages['kiosk'] = {
   undone: 'Deshecho. Vuelve a programado.',
   alreadyArrived: 'Ya llegó a las {time}; lo registró {name}.',
   notRecordedOffline: 'No se registró: sin conexión. Inténtelo de nuevo cuando vuelva la conexión.',
+  notConfirmedUnavailable: 'Sin confirmar: el servidor se está reconectando a su base de datos. Inténtelo de nuevo en un momento.',
   working: 'Guardando…',
   codeElsewhere: 'El código {code} es para {port} el {date}, no para esta lista.',
   codeOtherDay: 'El código {code} es para el {date}. Abra ese día para verlo.',

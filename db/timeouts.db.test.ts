@@ -1,0 +1,83 @@
+/**
+ * The database's own limits end in "unavailable" (503), never in a hang or a 500: lock_timeout,
+ * statement_timeout and the bounded wait for a pooled connection (db/transaction-gate.ts).
+ * PostgreSQL only: PGlite has one connection and no server-side timeouts.
+ */
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError, isDatabaseUnavailable, unavailableCode } from '@/lib/errors';
+import { resetEnvCache } from '@/lib/env';
+import { openPostgres, type DatabaseHandle } from './client';
+
+const url = process.env.DATABASE_URL;
+const table = `timeouts_probe_${process.pid}`;
+
+describe.skipIf(!url)('database limits become UNAVAILABLE', () => {
+  let handle: DatabaseHandle;
+  let other: postgres.Sql;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    Object.assign(process.env, { DB_LOCK_TIMEOUT_MS: '200', DB_STATEMENT_TIMEOUT_MS: '400', DB_ACQUIRE_TIMEOUT_MS: '200' });
+    resetEnvCache();
+    handle = await openPostgres(url!, { max: 2 });
+    other = postgres(url!, { max: 1, onnotice: () => {} });
+    await other.unsafe(`create table ${table} (id int primary key)`);
+    await other.unsafe(`insert into ${table} values (1)`);
+  });
+
+  afterAll(async () => {
+    await other.unsafe(`drop table if exists ${table}`);
+    await other.end();
+    await handle.close();
+    process.env = saved;
+    resetEnvCache();
+  });
+
+  it('a lock held elsewhere ends with lock_timeout (55P03)', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = other.begin(async (tx) => {
+      await tx.unsafe(`select id from ${table} where id = 1 for update`);
+      locked();
+      await held;
+    });
+    await isLocked;
+    const error = await handle.db
+      .transaction(async (tx) => tx.execute(sql.raw(`select id from ${table} where id = 1 for update`)))
+      .catch((e: unknown) => e);
+    release();
+    await holder;
+    expect(unavailableCode(error)).toBe('55P03');
+  });
+
+  it('a statement that runs too long ends with statement_timeout (57014)', async () => {
+    const error = await handle.db.execute(sql`select pg_sleep(2)`).catch((e: unknown) => e);
+    expect(unavailableCode(error)).toBe('57014');
+  });
+
+  it('a transaction that finds every connection busy gives up with 503 instead of queueing', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const isStarted = new Promise<void>((r) => (started = r));
+    const first = handle.db.transaction(async (tx) => {
+      await tx.execute(sql`select 1`);
+      started();
+      await held;
+    });
+    await isStarted;
+    const error = await handle.db.transaction(async (tx) => tx.execute(sql`select 1`)).catch((e: unknown) => e);
+    // Single statements still run on the connection kept outside transactions.
+    const [row] = (await handle.db.execute(sql`select 1 as one`)) as unknown as Array<{ one: number }>;
+    release();
+    await first;
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('UNAVAILABLE');
+    expect(isDatabaseUnavailable(error)).toBe(false); // already an AppError: respond.ts passes it through as 503
+    expect(row?.one).toBe(1);
+  });
+});

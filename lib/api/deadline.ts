@@ -1,0 +1,46 @@
+/**
+ * A deadline for every API request. Statement, lock and connect timeouts bound a database that
+ * answers slowly, and db/transaction-gate.ts bounds the wait for a connection; but when the path to
+ * the database stalls mid-query (a hung network, a frozen server) nothing fires and the request
+ * would hang. Past the deadline the client gets 503 UNAVAILABLE with Retry-After.
+ *
+ * The work itself is not cancelled and may still commit: a 503 here means "outcome unknown", which
+ * is why mutations carry idempotency keys — a retry with the same key returns the first answer.
+ */
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+
+// Bulk roster imports (up to 20,000 rows in one transaction) legitimately run longer.
+const LONG_RUNNING = [/^\/api\/v1\/intake\/rosters(\/|$)/];
+const LONG_RUNNING_FACTOR = 6;
+
+export function requestDeadlineMs(request: Request): number {
+  const base = env().REQUEST_TIMEOUT_MS;
+  const path = new URL(request.url).pathname;
+  return LONG_RUNNING.some((re) => re.test(path)) ? base * LONG_RUNNING_FACTOR : base;
+}
+
+export async function withRequestDeadline<T>(request: Request, work: () => Promise<T>): Promise<T> {
+  const ms = requestDeadlineMs(request);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new AppError('UNAVAILABLE', 'The database did not answer in time. Try again shortly.', {
+            es: 'La base de datos no respondió a tiempo. Inténtelo de nuevo en un momento.',
+            retryAfterSeconds: 5,
+          }),
+        ),
+      ms,
+    );
+  });
+  const running = work();
+  // The abandoned work may still fail later; that must not become an unhandled rejection.
+  running.catch(() => undefined);
+  try {
+    return await Promise.race([running, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
