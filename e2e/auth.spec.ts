@@ -89,7 +89,13 @@ test('the language switch turns every word to Spanish and is remembered', async 
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   await page.reload();
   await expect(page.getByRole('button', { name: 'Cerrar sesión' })).toBeVisible();
+  // The window title, announced first by screen readers, follows the language too.
+  await expect(page).toHaveTitle('Puertos · Port Roster');
+  await page.goto('/dashboard');
+  await expect(page).toHaveTitle('Panel · Port Roster');
+  await page.goto('/ports');
   await expectAccessible(page);
   await page.getByRole('button', { name: /Idioma: English/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ports');
+  await expect(page).toHaveTitle('Ports · Port Roster');
 });

@@ -39,7 +39,8 @@ type Target = 'A' | 'B' | null;
  * - admin: administrators only.
  * - intakeKey: machines with a valid Bearer intake key only (a session cookie does not open them).
  * - intakeKeyOrAdmin: roster import, by intake key or an admin session.
- * Pages: entry (`/` routes each role home, sends the anonymous to sign-in), signIn (the sign-in page),
+ * Pages: public (`/unavailable`, shown while the database is away), entry (`/` routes each role home, sends the
+ * anonymous to sign-in), signIn (the sign-in page),
  * portList (the list of ports: an officer, who has one port, is sent on to its roster).
  */
 type Policy = 'public' | 'staff' | 'staffAtPort' | 'leads' | 'admin' | 'intakeKey' | 'intakeKeyOrAdmin' | 'entry' | 'signIn' | 'portList';
@@ -94,6 +95,7 @@ const API_POLICY: Record<string, Policy> = {
 const PAGE_POLICY: Record<string, Policy> = {
   '/': 'entry',
   '/sign-in': 'signIn',
+  '/unavailable': 'public', // "reconnecting to the database": no data, no session needed
   '/account/password': 'staff',
   '/ports': 'portList',
   '/dashboard': 'staff', // officers see their own port's figures
@@ -144,6 +146,7 @@ function expectedApi(policy: Policy, s: Subject, t: Target): Outcome {
 }
 
 function expectedPage(policy: Policy, s: Subject, t: Target): Outcome {
+  if (policy === 'public') return 'page';
   // Intake keys open no page: to a page, a Bearer header is no session.
   if (policy === 'signIn') return isPerson(s) ? 'elsewhere' : 'page';
   if (!isPerson(s)) return 'to-sign-in';

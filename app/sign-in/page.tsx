@@ -7,9 +7,10 @@ import { optionalPageActor } from '@/lib/auth/current';
 import { homePath } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
 import { getT } from '@/lib/i18n/server';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Sign in' };
+export const generateMetadata = pageTitle('signIn.title');
 
 const REASONS = ['signed_out', 'idle', 'expired', 'inactive', 'signed_out'] as const;
 

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { DatabaseUnavailable } from '@/components/layout/DatabaseUnavailable';
 import { safeReturnPath } from '@/lib/auth/unavailable-path';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Reconnecting' };
+export const generateMetadata = pageTitle('common.reconnecting', { withoutDatabase: true });
 
 // Pages come here (lib/auth/current.ts) while the database does not answer; no database call is made here.
 export default async function UnavailablePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

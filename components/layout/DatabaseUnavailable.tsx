@@ -1,6 +1,5 @@
-import { cookies, headers } from 'next/headers';
 import { translatorFor } from '@/lib/i18n/catalog';
-import { isLocale, LOCALE_COOKIE, negotiateLocale } from '@/lib/i18n/translate';
+import { getCookieLocale } from '@/lib/i18n/server';
 import { ReloadSoon } from './ReloadSoon';
 
 const RETRY_SECONDS = 5;
@@ -11,9 +10,7 @@ const RETRY_SECONDS = 5;
  * from the cookie or the browser, since the signed-in person's choice lives in the database.
  */
 export async function DatabaseUnavailable({ back }: { back: string }) {
-  const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(fromCookie) ? fromCookie : negotiateLocale((await headers()).get('accept-language'));
-  const t = translatorFor(locale);
+  const t = translatorFor(await getCookieLocale());
   return (
     <main id="main" className="mx-auto max-w-xl px-6 py-16">
       <div role="status" data-testid="reconnecting" className="rounded border-2 border-amber-800 bg-amber-100 px-4 py-3 text-amber-950">

@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageActor } from '@/lib/auth/current';
 import { getT } from '@/lib/i18n/server';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Administration' };
+export const generateMetadata = pageTitle('admin.title');
 
 const SECTIONS = [
   { href: '/admin/capacity', key: 'capacity' },

@@ -10,9 +10,10 @@ import { formatNumber } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 import type { MessageKey } from '@/lib/i18n/translate';
 import { listPorts } from '@/lib/ports/queries';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Audit trail' };
+export const generateMetadata = pageTitle('audit.title');
 
 const FILTER_KEYS = ['port', 'actor', 'action', 'from', 'to'] as const;
 const inputClass = 'mt-1 block w-full min-h-11 rounded border-2 border-slate-600 bg-white px-3 py-2';

@@ -13,9 +13,10 @@ import { readDailyStats, readHourly, readOutcomeLabels, readSummary, readToday, 
 import { change, presetRange, RANGE_PRESETS, rangeProblems, rates, sumByDate, type RangePreset } from '@/lib/stats/rules';
 import type { PeriodTotals } from '@/lib/stats/schemas';
 import { isIsoDate, portToday } from '@/lib/time';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Dashboard' };
+export const generateMetadata = pageTitle('dashboard.title');
 
 type Search = Record<string, string | string[] | undefined>;
 const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);

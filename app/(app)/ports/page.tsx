@@ -4,9 +4,10 @@ import { redirect } from 'next/navigation';
 import { requirePageActor } from '@/lib/auth/current';
 import { getT } from '@/lib/i18n/server';
 import { listPorts } from '@/lib/ports/queries';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Ports' };
+export const generateMetadata = pageTitle('home.portsTitle');
 
 export default async function PortsPage() {
   const actor = await requirePageActor('ports.read');

@@ -5,9 +5,10 @@ import { requirePageActor } from '@/lib/auth/current';
 import { messagesFor } from '@/lib/i18n/catalog';
 import { getT } from '@/lib/i18n/server';
 import { listOpenFlags, type FlagAppointment } from '@/lib/intake/flag-queries';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Review queue' };
+export const generateMetadata = pageTitle('review.title');
 
 function Appt({ a, born }: { a: FlagAppointment; born: string }) {
   return (

@@ -5,9 +5,10 @@ import { requirePageActor } from '@/lib/auth/current';
 import { homePath } from '@/lib/auth/permissions';
 import { pickMessages } from '@/lib/i18n/catalog';
 import { getT } from '@/lib/i18n/server';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Password' };
+export const generateMetadata = pageTitle('admin.account.passwordTitle');
 
 /** Everyone may change their own password; after an admin created or reset the account, they must. */
 export default async function PasswordPage() {

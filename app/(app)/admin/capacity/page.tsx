@@ -8,9 +8,10 @@ import { CALENDAR_DAYS, capacityCalendar } from '@/lib/capacity/queries';
 import { pickMessages } from '@/lib/i18n/catalog';
 import { getT } from '@/lib/i18n/server';
 import { listPortsForAdmin } from '@/lib/ports/admin-queries';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Slot limits' };
+export const generateMetadata = pageTitle('admin.capacity.title');
 
 export default async function CapacityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('admin.capacity');

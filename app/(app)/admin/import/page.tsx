@@ -3,9 +3,10 @@ import { RosterUpload } from '@/components/intake/RosterUpload';
 import { requirePageActor } from '@/lib/auth/current';
 import { messagesFor } from '@/lib/i18n/catalog';
 import { getT } from '@/lib/i18n/server';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Import roster' };
+export const generateMetadata = pageTitle('intake.importTitle');
 
 export default async function ImportPage() {
   await requirePageActor('intake.importRoster');

@@ -8,9 +8,10 @@ import { requirePageActor } from '@/lib/auth/current';
 import { pickMessages } from '@/lib/i18n/catalog';
 import { getT } from '@/lib/i18n/server';
 import { listIntakeKeys } from '@/lib/intake-keys/queries';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Intake keys' };
+export const generateMetadata = pageTitle('admin.intakeKeys.title');
 
 export default async function IntakeKeysPage() {
   const actor = await requirePageActor('admin.intakeKeys');

@@ -8,9 +8,10 @@ import { formatNumber } from '@/lib/format';
 import { pickMessages } from '@/lib/i18n/catalog';
 import { getT } from '@/lib/i18n/server';
 import { listOutcomeCodesForAdmin } from '@/lib/outcome-codes/queries';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Outcome codes' };
+export const generateMetadata = pageTitle('admin.outcomeCodes.title');
 
 export default async function OutcomeCodesPage() {
   const actor = await requirePageActor('admin.outcomeCodes');

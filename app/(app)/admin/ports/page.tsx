@@ -8,9 +8,10 @@ import { pickMessages } from '@/lib/i18n/catalog';
 import { getT } from '@/lib/i18n/server';
 import { listPortsForAdmin } from '@/lib/ports/admin-queries';
 import { portTimeZones } from '@/lib/ports/time-zones';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Ports' };
+export const generateMetadata = pageTitle('admin.ports.title');
 
 export default async function PortsAdminPage() {
   const actor = await requirePageActor('admin.ports');

@@ -10,9 +10,10 @@ import { pickMessages } from '@/lib/i18n/catalog';
 import { getT } from '@/lib/i18n/server';
 import { listPortsForAdmin } from '@/lib/ports/admin-queries';
 import { listUsersForAdmin } from '@/lib/users/admin-queries';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Users' };
+export const generateMetadata = pageTitle('admin.users.title');
 
 export default async function UsersPage() {
   const actor = await requirePageActor('admin.users');

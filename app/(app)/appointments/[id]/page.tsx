@@ -18,9 +18,10 @@ import { getT } from '@/lib/i18n/server';
 import { getAppointmentFlags } from '@/lib/intake/flag-queries';
 import { listAllOutcomeCodes } from '@/lib/outcomes/queries';
 import { zoneAbbreviation } from '@/lib/time';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Appointment record' };
+export const generateMetadata = pageTitle('record.title');
 
 const STATUSES = ['scheduled', 'checked_in', 'late', 'no_show', 'processed', 'cancelled'] as const;
 

@@ -14,9 +14,10 @@ import { getT } from '@/lib/i18n/server';
 import { getRoster } from '@/lib/roster/queries';
 import { IsoDateSchema } from '@/lib/roster/schemas';
 import { addDays, now, toPortIso } from '@/lib/time';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Roster' };
+export const generateMetadata = pageTitle('roster.title');
 
 const NAV = 'inline-flex min-h-11 items-center rounded border-2 border-slate-700 bg-white px-3 font-semibold';
 
