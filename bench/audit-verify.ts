@@ -12,6 +12,7 @@ import { openPostgres } from '@/db/client';
 import { createTestDatabase, dropTestDatabase } from '@/db/testing/postgres-database';
 import { eventHash, type HashableEvent } from '@/lib/audit/hash';
 import { verifyAuditChains } from '@/lib/audit/verify';
+import { printTable, writeResults, type Figure } from './lib/report';
 
 const TOTAL = Number(process.argv[2] ?? 1_000_000);
 const BATCH = 20_000;
@@ -70,12 +71,14 @@ async function main() {
 
     // In-process: the library function alone.
     const handle = await openPostgres(url, { max: 1 });
+    let inProcessSeconds = 0;
     try {
       const t0 = performance.now();
       const report = await verifyAuditChains(handle.db, { batchSize: 10_000 });
       const s = (performance.now() - t0) / 1000;
       if (!report.intact || report.eventsChecked !== TOTAL) throw new Error(`unexpected report: ${JSON.stringify(report.firstBreak)} ${report.eventsChecked}`);
       console.log(`verifyAuditChains: ${TOTAL} events in ${s.toFixed(2)} s = ${Math.round(TOTAL / s)} events/s`);
+      inProcessSeconds = s;
     } finally {
       await handle.close();
     }
@@ -87,6 +90,16 @@ async function main() {
     process.stdout.write(cli.stdout);
     process.stderr.write(cli.stderr);
     console.log(`npm run audit:verify: exit ${cli.status}, wall time ${wall.toFixed(2)} s (including tsx start-up) = ${Math.round(TOTAL / wall)} events/s`);
+    const rows: Figure[] = [
+      {
+        figure: `npm run audit:verify, ${TOTAL.toLocaleString('en-US')} events`,
+        value: `${wall.toFixed(1)} s (${Math.round(TOTAL / wall).toLocaleString('en-US')} events/s), exit ${cli.status}, ${cli.status === 0 ? 'intact' : 'NOT intact'}`,
+        target: 'time and events per second, printed',
+        floor: `the verifier alone in-process: ${inProcessSeconds.toFixed(1)} s (${Math.round(TOTAL / inProcessSeconds).toLocaleString('en-US')} events/s)`,
+      },
+    ];
+    printTable('Audit verification', rows);
+    writeResults('audit-verify', rows);
   } finally {
     await dropTestDatabase(base, name);
   }

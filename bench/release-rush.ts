@@ -12,6 +12,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import postgres from 'postgres';
+import { printTable, writeResults, type Figure } from './lib/report';
 
 const BASE = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORT = Number(process.env.BENCH_PORT ?? 3232);
@@ -204,6 +205,27 @@ async function main() {
         2,
       ),
     );
+    const count = (predicate: (status: string) => boolean) => Object.entries(statuses).reduce((n, [k, v]) => n + (predicate(k) ? v : 0), 0);
+    const booked = count((k) => k === '201');
+    const full = count((k) => k.startsWith('409'));
+    const failed = count((k) => k.startsWith('5') || k === 'error');
+    const p99 = pct(latencies, 99);
+    const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
+    const rows: Figure[] = [
+      {
+        figure: `release rush: ${REQUESTS.toLocaleString('en-US')} bookings, ${CLIENTS} clients, ${SLOTS.toLocaleString('en-US')} slots`,
+        value: `${booked} x 201, ${full} x 409, ${failed} x 5xx; ${rushSeconds.toFixed(1)} s (${Math.round(rushRps)} req/s, sold out after ${fillSeconds.toFixed(1)} s), p50 ${pct(latencies, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms`,
+        target: `exactly ${SLOTS} x 201 and ${REQUESTS - SLOTS} x 409, 0 x 5xx: ${met(booked === SLOTS && full === REQUESTS - SLOTS && failed === 0)}; >= 2/3 of health req/s (${Math.round((rushRps / healthRps) * 100)}%): ${met(rushRps >= (2 / 3) * healthRps)}; p99 < 500 ms: ${met(p99 < 500)}`,
+        floor: `health at ${CLIENTS} connections ${Math.round(healthRps)} req/s; the same transaction straight on PostgreSQL ${directSeconds.toFixed(1)} s (${Math.round(REQUESTS / directSeconds)} req/s)`,
+      },
+      {
+        figure: 'release rush, SQL proof',
+        value: `bookings ${proof!.bookings}, counter ${proof!.counter}, limit ${proof!.limit}, counters off ${proof!.counters_off}, audit events ${proof!.audit_events}`,
+        target: `bookings = counter = audit events = limit, none over: ${met(proof!.bookings === SLOTS && proof!.counter === SLOTS && proof!.audit_events === SLOTS && proof!.counters_off === 0)}`,
+      },
+    ];
+    printTable('Release rush', rows);
+    writeResults('release-rush', rows);
   } finally {
     server?.kill('SIGTERM');
     await sql.end();

@@ -11,6 +11,7 @@
  */
 import postgres from 'postgres';
 import { createTestDatabase, dropTestDatabase } from '@/db/testing/postgres-database';
+import { printTable, writeResults, type Figure } from './lib/report';
 
 const BASE = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const RUNS = Number(process.env.RUNS ?? 30);
@@ -126,7 +127,7 @@ async function benchPorts() {
 }
 
 /** The daily read (function) and the same statement sent raw, for the rollup or the plain aggregate. */
-async function measure(label: string, url: string, source: 'rollup' | 'plain', runs: number) {
+async function measure(label: string, url: string, source: 'rollup' | 'plain', runs: number): Promise<{ fn: Timing; raw: Timing }> {
   const { getDb } = await import('@/db');
   const { dailyStatsPlainSql, dailyStatsSql, readDailyStats } = await import('@/lib/stats/queries');
   const db = await getDb();
@@ -144,16 +145,20 @@ async function measure(label: string, url: string, source: 'rollup' | 'plain', r
     const plan = (await raw.unsafe(`explain (analyze) ${text}`, params as never[])) as unknown as { 'QUERY PLAN': string }[];
     const exec = plan.map((r) => r['QUERY PLAN']).find((l) => l.startsWith('Execution Time'));
     console.log(`${label}: GET /stats/daily function, 365 days x ${ports.length} ports, ${runs} runs: ${show(fn)}; raw SQL ${show(rawTiming)}; EXPLAIN ANALYZE ${exec}`);
+    return { fn, raw: rawTiming };
   } finally {
     await raw.end();
   }
 }
 
-async function measurePageReads(runs: number) {
+async function measurePageReads(runs: number): Promise<{ summary: Timing; hourly: Timing }> {
   const { readHourly, readSummary } = await import('@/lib/stats/queries');
   const ports = await benchPorts();
   const at = new Date('2026-11-25T20:00:00Z');
-  console.log(`page reads (plain aggregation), ${runs} runs: summary with previous period ${show(await time(runs, () => readSummary(ports, FROM, TO, at)))}; hourly ${show(await time(runs, () => readHourly(ports, FROM, TO)))}`);
+  const summary = await time(runs, () => readSummary(ports, FROM, TO, at));
+  const hourly = await time(runs, () => readHourly(ports, FROM, TO));
+  console.log(`page reads (plain aggregation), ${runs} runs: summary with previous period ${show(summary)}; hourly ${show(hourly)}`);
+  return { summary, hourly };
 }
 
 async function main() {
@@ -183,9 +188,21 @@ async function main() {
     } finally {
       await client.end();
     }
-    await measure('rollup', url, 'rollup', RUNS);
-    if (process.env.ROLLUP_ONLY) return;
-    await measure('plain aggregate, existing indexes', url, 'plain', plainRuns);
+    const rows: Figure[] = [];
+    const report = () => {
+      printTable(`Statistics over ${DAYS} days x ${PORTS.length} ports`, rows);
+      writeResults('stats', rows);
+    };
+    const rollup = await measure('rollup', url, 'rollup', RUNS);
+    rows.push({
+      figure: `GET /stats/daily, ${DAYS} days x ${PORTS.length} ports (rollup kept by triggers)`,
+      value: show(rollup.fn),
+      target: `p50 < 150 ms: ${rollup.fn.p50 < 150 ? 'met' : 'MISSED'}`,
+      floor: `the same SQL sent raw: ${show(rollup.raw)}`,
+    });
+    if (process.env.ROLLUP_ONLY) return report();
+    const plain = await measure('plain aggregate, existing indexes', url, 'plain', plainRuns);
+    rows.push({ figure: 'the same, plain aggregation over appointments', value: show(plain.fn), target: 'for comparison', floor: `raw SQL ${show(plain.raw)}` });
     const c2 = postgres(url, { max: 1, onnotice: () => {} });
     try {
       const t2 = process.hrtime.bigint();
@@ -196,8 +213,12 @@ async function main() {
     } finally {
       await c2.end();
     }
-    await measure('plain aggregate, covering index', url, 'plain', plainRuns);
-    await measurePageReads(Number(process.env.PAGE_RUNS ?? 3));
+    const covered = await measure('plain aggregate, covering index', url, 'plain', plainRuns);
+    rows.push({ figure: 'the same, plain aggregation with a covering index', value: show(covered.fn), target: 'for comparison', floor: `raw SQL ${show(covered.raw)}` });
+    const pages = await measurePageReads(Number(process.env.PAGE_RUNS ?? 3));
+    rows.push({ figure: `dashboard summary with the previous period, ${DAYS} days x ${PORTS.length} ports`, value: show(pages.summary), target: 'printed (plain aggregation: medians need every row)' });
+    rows.push({ figure: `dashboard arrivals by hour, ${DAYS} days x ${PORTS.length} ports`, value: show(pages.hourly), target: 'printed (plain aggregation)' });
+    report();
   } finally {
     const { closeDb } = await import('@/db');
     await closeDb();
