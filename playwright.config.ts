@@ -22,6 +22,18 @@ const launchOptions = {
   ],
 };
 
+/**
+ * How each app server is run. SIGTERM (not Playwright's default SIGKILL) at the end lets
+ * scripts/e2e-server.mjs stop `next start` and drop the database it created.
+ */
+const SERVER = {
+  timeout: 240_000,
+  reuseExistingServer: !process.env.CI,
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+  gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 20_000 },
+};
+
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: false,
@@ -47,29 +59,20 @@ export default defineConfig({
     {
       command: `node scripts/e2e-server.mjs --port ${PORT}`,
       url: `http://127.0.0.1:${PORT}/api/v1/ready`,
-      timeout: 240_000,
-      reuseExistingServer: !process.env.CI,
-      stdout: 'ignore' as const,
-      stderr: 'pipe',
+      ...SERVER,
     },
     ...(SCALE_OUT
       ? [{
           command: `node scripts/e2e-server.mjs --port ${SECOND_PORT} --same-db-as ${PORT}`,
           url: `http://127.0.0.1:${SECOND_PORT}/api/v1/ready`,
-          timeout: 240_000,
-          reuseExistingServer: !process.env.CI,
-          stdout: 'ignore' as const,
-          stderr: 'pipe' as const,
+          ...SERVER,
         }]
       : []),
     // E2E_ONLY_APP=1 skips the embedded server for quick local runs of one spec.
     ...(process.env.E2E_ONLY_APP ? [] : [{
       command: `node scripts/e2e-server.mjs --port ${EMBEDDED_PORT} --embedded`,
       url: `http://127.0.0.1:${EMBEDDED_PORT}/api/v1/ready`,
-      timeout: 240_000,
-      reuseExistingServer: !process.env.CI,
-      stdout: 'ignore' as const,
-      stderr: 'pipe' as const,
+      ...SERVER,
     }]),
   ],
 });
