@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, signIn } from './helpers';
+import { ACCOUNTS, DEMO_PASSWORD, signIn } from './helpers';
 import { officerWithRow, upcoming } from './roster-fixtures';
 
 // Two `next start` instances on one PostgreSQL database: nothing shared may live in process memory.
@@ -56,4 +56,75 @@ test('sign-in throttling counts failures from both instances', async ({ page }) 
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText(/Too many failed attempts/)).toBeVisible();
+});
+
+/** An intake key made by the admin through the API, for the scheduling feed's calls. */
+async function intakeKey(browser: import('@playwright/test').Browser, baseURL: string): Promise<string> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signIn(page, ACCOUNTS.admin);
+  const created = await page.request.post('/api/v1/admin/intake-keys', { data: { name: `scale-out-${Date.now()}` }, headers: { Origin: baseURL } });
+  expect(created.status()).toBe(201);
+  const { key } = (await created.json()) as { key: string };
+  await context.close();
+  return key;
+}
+
+test('a booking replayed on the other instance returns the stored response, and one appointment exists', async ({ browser, baseURL, request }) => {
+  const key = await intakeKey(browser, baseURL!);
+  const auth = { Authorization: `Bearer ${key}` };
+  // A date with room at Nogales, a month or two ahead.
+  const from = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+  const availability = await request.get(`/api/v1/intake/availability?port=nogales&from=${from}&to=${to}`, { headers: auth });
+  expect(availability.status()).toBe(200);
+  const open = ((await availability.json()) as { days: { date: string; remaining: number }[] }).days.find((d) => d.remaining > 0);
+  expect(open, 'a date with room').toBeTruthy();
+  const body = {
+    port: 'nogales',
+    scheduledAt: `${open!.date}T16:00:00Z`,
+    partySize: 1,
+    person: { familyName: `Replay${Date.now()}`, givenName: 'Ana', dateOfBirth: '1991-03-04', nationality: 'HN', language: 'es' },
+  };
+  const idempotency = { ...auth, 'Idempotency-Key': `scale-out-booking-${Date.now()}` };
+  const first = await request.post('/api/v1/intake/bookings', { headers: idempotency, data: body });
+  expect(first.status(), await first.text()).toBe(201);
+  const replay = await request.post(`${SECOND}/api/v1/intake/bookings`, { headers: idempotency, data: body });
+  expect(replay.status()).toBe(201);
+  expect(await replay.json()).toEqual(await first.json());
+  // The same key with another body is refused on either instance.
+  const other = await request.post(`${SECOND}/api/v1/intake/bookings`, { headers: idempotency, data: { ...body, partySize: 2 } });
+  expect(other.status()).toBe(422);
+  const after = await request.get(`${SECOND}/api/v1/intake/availability?port=nogales&from=${open!.date}&to=${open!.date}`, { headers: auth });
+  expect(((await after.json()) as { days: { remaining: number }[] }).days[0]!.remaining).toBe(open!.remaining - 1);
+});
+
+test('the intake rate limit counts the requests of one key on both instances together', async ({ browser, baseURL, request }) => {
+  test.setTimeout(120_000);
+  const LIMIT = 1200; // INTAKE_RATE_LIMIT_PER_MINUTE's default: a fixed one-minute window
+  const key = await intakeKey(browser, baseURL!);
+  // Start early in a minute, so the whole burst falls in one window.
+  const intoMinute = Date.now() % 60_000;
+  if (intoMinute > 30_000) await new Promise((r) => setTimeout(r, 60_000 - intoMinute + 200));
+  const bases = [baseURL!, SECOND];
+  const counts = { ok: [0, 0], limited: [0, 0] };
+  let next = 0;
+  const worker = async () => {
+    while (next < LIMIT + 100) {
+      const i = next++;
+      const r = await request.get(`${bases[i % 2]}/api/v1/intake/availability?port=nogales`, { headers: { Authorization: `Bearer ${key}` } });
+      if (r.status() === 200) counts.ok[i % 2]!++;
+      else if (r.status() === 429) {
+        counts.limited[i % 2]!++;
+        expect(r.headers()['retry-after']).toBeTruthy();
+      } else throw new Error(`unexpected ${r.status()}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  const ok = counts.ok[0]! + counts.ok[1]!;
+  // One shared count: at most the limit plus the requests in flight, never a limit per instance.
+  expect(ok).toBeGreaterThanOrEqual(LIMIT - 8);
+  expect(ok).toBeLessThanOrEqual(LIMIT + 8);
+  expect(counts.limited[0]).toBeGreaterThan(0);
+  expect(counts.limited[1]).toBeGreaterThan(0);
 });
