@@ -99,3 +99,22 @@ test('the language switch turns every word to Spanish and is remembered', async 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ports');
   await expect(page).toHaveTitle('Ports · Port Roster');
 });
+
+test('the reconnecting page (shown while the database is away) is accessible, in Spanish too, and only leads back inside the app', async ({ page, browser }) => {
+  // The page tries its way back by itself after 5 seconds: each visit is checked well within that.
+  await page.goto('/unavailable?back=/ports');
+  await expectAccessible(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reconnecting to the server…');
+  await expect(page.getByRole('link', { name: 'Try again' })).toHaveAttribute('href', '/ports');
+
+  const spanish = await browser.newContext({ locale: 'es-MX' });
+  const es = await spanish.newPage();
+  await es.goto('/unavailable?back=https://evil.example/');
+  await expectAccessible(es);
+  await expect(es.getByRole('heading', { level: 1 })).toHaveText('Reconectando con el servidor…');
+  await expect(es).toHaveTitle('Reconectando con el servidor… · Port Roster');
+  const back = await es.getByRole('link', { name: 'Reintentar' }).getAttribute('href');
+  expect(back).toMatch(/^\/(?!\/)/);
+  expect(back).not.toContain('evil.example');
+  await spanish.close();
+});
