@@ -89,7 +89,9 @@ test('a supervisor corrects an outcome with a reason; the timeline shows both; t
   const officerContext = await browser.newContext();
   const officer = await officerContext.newPage();
   await signIn(officer, ACCOUNTS.officer);
-  const id = await checkedInAppointment(officer.request, { documentNumber: 'HT7654321' });
+  // Unique per attempt (one person may hold one appointment a day), always ending in 4321.
+  const documentNumber = `HT${String(Date.now() % 1000).padStart(3, '0')}4321`;
+  const id = await checkedInAppointment(officer.request, { documentNumber });
   const recorded = await officer.request.post(`/api/v1/appointments/${id}/outcome`, { headers: origin(officer), data: { code: 'nta_release' } });
   expect(recorded.status()).toBe(200);
   await officerContext.close();
@@ -114,9 +116,9 @@ test('a supervisor corrects an outcome with a reason; the timeline shows both; t
   await expect(timeline.locator('li').first()).toContainText('Corrected');
 
   await page.getByRole('button', { name: 'Reveal' }).click();
-  await expect(page.getByTestId('document-number')).toHaveText('HT7654321');
+  await expect(page.getByTestId('document-number')).toHaveText(documentNumber);
   const detail = await (await page.request.get(`/api/v1/appointments/${id}`)).json();
-  expect(detail.history.map((h: { action: string }) => h.action)).toEqual(['appointment.document_revealed', 'appointment.corrected', 'appointment.outcome_recorded']);
+  expect(detail.history.map((h: { action: string }) => h.action)).toEqual(['appointment.document_revealed', 'appointment.corrected', 'appointment.outcome_recorded', 'appointment.checked_in']);
   expect(detail.history[1]).toMatchObject({ reason: 'Paper file shows parole was granted.', before: { outcome: { code: 'nta_release' } }, after: { outcome: { code: 'nta_parole' } } });
 });
 
