@@ -49,10 +49,10 @@ export default defineConfig({
     locale: 'en-US',
   },
   projects: [
-    { name: 'app', testIgnore: /(embedded|scale-out|faults)\.spec\.ts/ },
+    { name: 'app', testIgnore: /(embedded|scale-out|faults-[a-z]+)\.spec\.ts/ },
     ...(SCALE_OUT ? [{ name: 'scale-out', testMatch: /scale-out\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${PORT}` } }] : []),
     // Database outage, pool exhaustion, SIGKILL: each test starts its own app instances and database (e2e/support).
-    ...(ON_POSTGRES ? [{ name: 'faults', testMatch: /faults\.spec\.ts/ }] : []),
+    ...(ON_POSTGRES ? [{ name: 'faults', testMatch: /faults-[a-z]+\.spec\.ts/ }] : []),
     { name: 'embedded', testMatch: /embedded\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` } },
   ],
   webServer: [

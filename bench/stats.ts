@@ -129,7 +129,7 @@ async function benchPorts() {
 /** The daily read (function) and the same statement sent raw, for the rollup or the plain aggregate. */
 async function measure(label: string, url: string, source: 'rollup' | 'plain', runs: number): Promise<{ fn: Timing; raw: Timing }> {
   const { getDb } = await import('@/db');
-  const { dailyStatsPlainSql, dailyStatsSql, readDailyStats } = await import('@/lib/stats/queries');
+  const { dailyStatsPlainSql, dailyStatsSql, readDailyStats } = await import('@/lib/stats/daily');
   const db = await getDb();
   const ports = await benchPorts();
   const at = new Date('2026-11-25T20:00:00Z');
@@ -152,7 +152,8 @@ async function measure(label: string, url: string, source: 'rollup' | 'plain', r
 }
 
 async function measurePageReads(runs: number): Promise<{ summary: Timing; hourly: Timing }> {
-  const { readHourly, readSummary } = await import('@/lib/stats/queries');
+  const { readHourly } = await import('@/lib/stats/queries');
+  const { readSummary } = await import('@/lib/stats/summary');
   const ports = await benchPorts();
   const at = new Date('2026-11-25T20:00:00Z');
   const summary = await time(runs, () => readSummary(ports, FROM, TO, at));

@@ -13,6 +13,8 @@ import { openPostgres, type DatabaseHandle } from './client';
 const url = process.env.DATABASE_URL;
 const table = `timeouts_probe_${process.pid}`;
 
+// Skipped on embedded PGlite (no DATABASE_URL): it has a single connection, so there is no pool to
+// exhaust and no second session to hold a lock, and it has no server-side statement or lock timeouts.
 describe.skipIf(!url)('database limits become UNAVAILABLE', () => {
   let handle: DatabaseHandle;
   let other: postgres.Sql;

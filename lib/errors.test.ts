@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError, isDatabaseUnavailable, unavailableCode } from './errors';
 
 describe('isDatabaseUnavailable', () => {
-  // Every code seen from postgres.js while e2e/faults.spec.ts takes the database away, stalls it or locks rows.
+  // Every code seen from postgres.js while e2e/faults-*.spec.ts takes the database away, stalls it or locks rows.
   it.each(['ECONNREFUSED', 'ECONNRESET', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', '57P01', '57P03', '57014', '55P03', '53300', '08006'])('%s means unavailable', (code) => {
     expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code }))).toBe(true);
   });

@@ -70,7 +70,7 @@ export function isAppError(e: unknown): e is AppError {
 /**
  * Error codes that mean "the database cannot serve this now; the same request may succeed shortly",
  * as opposed to a query bug. Each was seen from postgres.js during an outage, a restart or overload
- * (e2e/faults.spec.ts provokes them): Node socket errors, postgres.js's own connection codes, and
+ * (e2e/faults-*.spec.ts provokes them): Node socket errors, postgres.js's own connection codes, and
  * SQLSTATEs of class 08 (connection), 57 (operator intervention: admin shutdown 57P01, crash 57P02,
  * starting up 57P03, statement_timeout 57014), 53300 (too many connections) and 55P03 (lock_timeout).
  */

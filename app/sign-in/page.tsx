@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { setLocaleAction, signInAction } from '@/app/actions/session';
 import { SignInForm } from '@/components/auth/SignInForm';

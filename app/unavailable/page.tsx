@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { DatabaseUnavailable } from '@/components/layout/DatabaseUnavailable';
 import { safeReturnPath } from '@/lib/auth/unavailable-path';
 import { pageTitle } from '@/lib/i18n/page-title';

@@ -8,7 +8,9 @@ import { eq, sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import { appointments } from '@/db/schema';
 import { rebuildStatsRollup, statsRollupDrift } from './rollup';
-import { getDailyStats, readDailyStats, readHourly, readSummary, readToday, resolveStatsPorts } from './queries';
+import { getDailyStats, readDailyStats } from './daily';
+import { readHourly, readToday, resolveStatsPorts } from './queries';
+import { readSummary } from './summary';
 
 const MIN = 60_000;
 const TZ = 'America/Chicago';

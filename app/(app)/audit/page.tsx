@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatPortDateTime } from '@/components/appointments/Timeline';
 import { fieldsOf } from '@/lib/api/validate';

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { DashboardCharts } from '@/components/dashboard/DashboardCharts';
 import { DashboardControls } from '@/components/dashboard/DashboardControls';
 import { formatDay, formatInt, formatMinutes, formatPercent } from '@/components/dashboard/format';
@@ -9,7 +8,9 @@ import { pickMessages } from '@/lib/i18n/catalog';
 import { getT } from '@/lib/i18n/server';
 import type { Messages } from '@/lib/i18n/messages/en';
 import type { AppLocale } from '@/lib/i18n/translate';
-import { readDailyStats, readHourly, readOutcomeLabels, readSummary, readToday, resolveStatsPorts } from '@/lib/stats/queries';
+import { readDailyStats } from '@/lib/stats/daily';
+import { readHourly, readOutcomeLabels, readToday, resolveStatsPorts } from '@/lib/stats/queries';
+import { readSummary } from '@/lib/stats/summary';
 import { change, presetRange, RANGE_PRESETS, rangeProblems, rates, sumByDate, type RangePreset } from '@/lib/stats/rules';
 import type { PeriodTotals } from '@/lib/stats/schemas';
 import { isIsoDate, portToday } from '@/lib/time';

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FlagDecision } from '@/components/review/FlagDecision';
 import { requirePageActor } from '@/lib/auth/current';

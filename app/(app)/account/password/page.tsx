@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { PasswordChangeForm } from '@/components/admin/PasswordChangeForm';
 import { formLabels } from '@/lib/admin/form-labels';
 import { requirePageActor } from '@/lib/auth/current';

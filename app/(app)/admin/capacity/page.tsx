@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { AdminBreadcrumb } from '@/components/admin/AdminBreadcrumb';
 import { CapacityCalendarTable } from '@/components/admin/CapacityCalendarTable';
 import { CapacityForms } from '@/components/admin/CapacityForms';

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { RosterUpload } from '@/components/intake/RosterUpload';
 import { requirePageActor } from '@/lib/auth/current';
 import { messagesFor } from '@/lib/i18n/catalog';

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { ActionButton } from '@/components/admin/ActionButton';
 import { AdminBreadcrumb } from '@/components/admin/AdminBreadcrumb';
 import { IntakeKeyForm } from '@/components/admin/IntakeKeyForm';

@@ -3,7 +3,7 @@ import { apiRoute } from '@/lib/api/route';
 import { json } from '@/lib/api/respond';
 import { parseInput } from '@/lib/api/validate';
 import { statsParamsFromUrl } from '@/lib/stats/params';
-import { getDailyStats } from '@/lib/stats/queries';
+import { getDailyStats } from '@/lib/stats/daily';
 import { StatsRangeQuerySchema } from '@/lib/stats/schemas';
 
 export const dynamic = 'force-dynamic';
