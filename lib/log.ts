@@ -10,3 +10,7 @@ export function logLine(entry: Record<string, unknown>): string {
 export function logError(entry: Record<string, unknown>): void {
   console.error(logLine({ level: 'error', ...entry }));
 }
+
+export function logWarn(entry: Record<string, unknown>): void {
+  console.warn(logLine({ level: 'warn', ...entry }));
+}

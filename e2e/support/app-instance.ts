@@ -3,7 +3,7 @@
  * of PostgreSQL, a process they may kill), so they start `next start` themselves, as
  * scripts/e2e-server.mjs does for the shared ones. Requires a prior `next build`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import postgres from 'postgres';
 
 export const BASE_DATABASE_URL = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || '';
@@ -21,29 +21,6 @@ export function databaseUrl(name: string, via?: { host: string; port: number }):
 export function postgresAddress(): { host: string; port: number } {
   const u = new URL(BASE_DATABASE_URL);
   return { host: u.hostname || '127.0.0.1', port: Number(u.port || 5432) };
-}
-
-/** A fresh migrated database (no demo data: each test makes its own rows). */
-export async function createMigratedDatabase(name: string): Promise<string> {
-  const admin = postgres(databaseUrl('postgres'), { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = databaseUrl(name);
-  const r = spawnSync('npx', ['tsx', 'db/migrate-cli.ts'], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`migration failed: ${r.stderr || r.stdout}`);
-  return url;
-}
-
-export async function dropDatabase(name: string): Promise<void> {
-  const admin = postgres(databaseUrl('postgres'), { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  } finally {
-    await admin.end();
-  }
 }
 
 /** What a real restart does to the clients: every backend of the database ends with 57P01. */

@@ -6,7 +6,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import postgres, { type Sql } from 'postgres';
 import { signIn } from '../helpers';
-import { AppInstance, BASE_DATABASE_URL, createMigratedDatabase, dropDatabase, databaseUrl } from './app-instance';
+import { createTestDatabase, dropTestDatabase } from '../../db/testing/postgres-database';
+import { AppInstance, BASE_DATABASE_URL, databaseUrl } from './app-instance';
 import { OFFICER_PASSWORD, type PortFixture } from './fault-fixtures';
 
 /** First of the ports the fault specs' own app instances listen on (each spec adds its offset). */
@@ -25,22 +26,27 @@ export interface FaultDatabase {
 export function faultDatabase(label: string): FaultDatabase {
   test.skip(!BASE_DATABASE_URL, 'fault tests need a PostgreSQL server to cut off, starve and restart (TEST_DATABASE_URL)');
   test.describe.configure({ mode: 'serial' });
-  const name = `portroster_faults_${label}_${Date.now().toString(36)}_${FIRST_PORT}`;
+  let name: string | undefined;
   let client: Sql | undefined;
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    await createMigratedDatabase(name);
+    name = (await createTestDatabase(BASE_DATABASE_URL, `faults_${label}`)).name;
     client = postgres(databaseUrl(name), { max: 4, onnotice: () => {} });
   });
   test.afterAll(async () => {
     await client?.end({ timeout: 5 });
-    await dropDatabase(name);
+    if (name) await dropTestDatabase(BASE_DATABASE_URL, name);
   });
+  const opened = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the fault database is not open yet');
+    return value;
+  };
   return {
-    name,
+    get name() {
+      return opened(name);
+    },
     get sql() {
-      if (!client) throw new Error('the fault database is not open yet');
-      return client;
+      return opened(client);
     },
   };
 }

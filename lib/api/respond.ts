@@ -1,7 +1,7 @@
 /** The single place where errors become HTTP responses (the shape of api.md, whatever went wrong). */
 import { AppError, isAppError, isDatabaseUnavailable, unavailableCode, type ErrorCode } from '@/lib/errors';
 import { translatorFor } from '@/lib/i18n/catalog';
-import { logError } from '@/lib/log';
+import { logError, logWarn } from '@/lib/log';
 import type { AppLocale, MessageKey } from '@/lib/i18n/translate';
 
 export const NO_STORE = { 'Cache-Control': 'no-store, private', Pragma: 'no-cache' } as const;
@@ -30,7 +30,7 @@ export function errorResponse(error: unknown, locale: AppLocale = 'en', requestI
   const appError = toAppError(error);
   if (appError.code === 'UNAVAILABLE' && appError.cause !== undefined) {
     // An outage answers many requests at once: one short line each, with the driver's code, no stack.
-    console.warn(JSON.stringify({ level: 'warn', requestId, unavailable: unavailableCode(appError.cause) }));
+    logWarn({ requestId, unavailable: unavailableCode(appError.cause) });
   }
   if (appError.code === 'INTERNAL') {
     // The detail goes to the log (one line, JSON-escaped so a name cannot forge log lines), never to the client.
