@@ -63,9 +63,19 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   return { db, kind: 'pglite', close: () => client.close() };
 }
 
+/** The running app's connection (DATABASE_URL: a member of portroster_app on a real server). */
 export async function openFromEnv(): Promise<DatabaseHandle> {
   const e = env();
   return e.DATABASE_URL ? openPostgres(e.DATABASE_URL) : openPglite(e.PGLITE_DIR);
+}
+
+/**
+ * The owner's connection (MIGRATION_DATABASE_URL, else DATABASE_URL) for migrations, the seed and
+ * other commands the runtime role may not run. The embedded database has one superuser anyway.
+ */
+export async function openOwnerFromEnv(opts: { max?: number } = {}): Promise<DatabaseHandle> {
+  const e = env();
+  return e.migrationUrl ? openPostgres(e.migrationUrl, opts) : openPglite(e.PGLITE_DIR);
 }
 
 /** Raw SQL results differ by driver (array vs { rows }); this gives rows either way. */

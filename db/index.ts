@@ -25,6 +25,8 @@ async function open(): Promise<DatabaseHandle> {
     await handle.close();
     throw new AppError('UNAVAILABLE', NOT_MIGRATED_MESSAGE, { retryAfterSeconds: 30 });
   }
+  const { checkRuntimePrivileges } = await import('@/lib/audit/db-privileges');
+  await checkRuntimePrivileges(handle.db);
   if (e.ADMIN_EMAIL && e.ADMIN_PASSWORD) {
     const { ensureBootstrapAdmin } = await import('./seed/bootstrap-admin');
     await ensureBootstrapAdmin(handle.db, { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD });

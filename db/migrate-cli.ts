@@ -1,10 +1,10 @@
 import { env } from '@/lib/env';
-import { openFromEnv } from './client';
+import { openOwnerFromEnv } from './client';
 import { runMigrations } from './migrate';
 
 async function main() {
   const e = env();
-  const handle = await openFromEnv();
+  const handle = await openOwnerFromEnv();
   try {
     await runMigrations(handle);
     if (e.ADMIN_EMAIL && e.ADMIN_PASSWORD) {

@@ -1,13 +1,13 @@
 /** `npm run db:seed`: load the demo data into a migrated database (embedded or PostgreSQL). */
 import { env } from '@/lib/env';
 import { now } from '@/lib/time';
-import { openPglite, openPostgres } from './client';
+import { openOwnerFromEnv } from './client';
 import { pendingMigrations } from './migrate';
 import { seedDemo } from './seed/demo';
 
 async function main(): Promise<number> {
   const e = env();
-  const handle = e.DATABASE_URL ? await openPostgres(e.DATABASE_URL) : await openPglite(e.PGLITE_DIR);
+  const handle = await openOwnerFromEnv();
   try {
     if ((await pendingMigrations(handle)) > 0) {
       console.error('Database is not migrated: run `npm run db:migrate` first');

@@ -12,6 +12,12 @@ const bool = z
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  // The owner's connection for migrations, the seed and other owner-only commands; the app itself uses DATABASE_URL.
+  MIGRATION_DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  // Signs the audit chain and checkpoints (HMAC-SHA256); older keys stay listed so old events still verify.
+  AUDIT_HMAC_KEY: z.string().optional().or(z.literal('').transform(() => undefined)),
+  AUDIT_HMAC_OLD_KEYS: z.string().optional(),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
   PGLITE_DIR: z.string().default('.data/pglite'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
@@ -48,7 +54,12 @@ export type Env = z.infer<typeof EnvSchema> & {
   /** Demo data is loaded automatically on the embedded database unless DEMO_SEED=false. */
   demo: boolean;
   authSecret: string;
+  /** Where migrations and owner-only commands connect: MIGRATION_DATABASE_URL, else DATABASE_URL. */
+  migrationUrl: string | undefined;
 };
+
+/** HMAC keys shorter than this are refused: a short key can be guessed and the chain re-signed. */
+export const AUDIT_KEY_MIN_BYTES = 32;
 
 let cached: Env | undefined;
 
@@ -66,12 +77,19 @@ export function env(): Env {
   if (e.NODE_ENV === 'production' && !e.AUTH_SECRET) {
     throw new Error('Invalid configuration: AUTH_SECRET must be set (at least 16 characters) in production');
   }
+  if (e.AUDIT_HMAC_KEY !== undefined && Buffer.byteLength(e.AUDIT_HMAC_KEY, 'utf8') < AUDIT_KEY_MIN_BYTES) {
+    throw new Error(`Invalid configuration: AUDIT_HMAC_KEY must be at least ${AUDIT_KEY_MIN_BYTES} bytes`);
+  }
+  if (e.NODE_ENV === 'production' && !e.AUDIT_HMAC_KEY) {
+    throw new Error(`Invalid configuration: AUDIT_HMAC_KEY must be set (at least ${AUDIT_KEY_MIN_BYTES} bytes, e.g. \`openssl rand -hex 32\`) in production`);
+  }
   const embedded = !e.DATABASE_URL;
   cached = {
     ...e,
     embedded,
     demo: e.DEMO_SEED ?? embedded,
     authSecret: e.AUTH_SECRET ?? DEV_ONLY_SECRET,
+    migrationUrl: e.MIGRATION_DATABASE_URL ?? e.DATABASE_URL,
   };
   return cached;
 }

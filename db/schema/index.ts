@@ -5,5 +5,6 @@ export * from './appointments';
 export * from './outcomes';
 export * from './capacity';
 export * from './audit';
+export * from './audit-checkpoints';
 export * from './intake';
 export * from './stats';

@@ -8,7 +8,48 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
+/** The login role tests and browser-test servers run the app as: a member of portroster_app, not the owner. */
+export const TEST_APP_ROLE = 'portroster_test_app';
+
+/**
+ * Creates portroster_app (normally the migration's job) and the test login role in it, once per
+ * cluster. Parallel runs may race on CREATE ROLE; the loser's duplicate error is expected.
+ */
+export const ENSURE_TEST_APP_ROLE_SQL = `DO $$
+BEGIN
+  BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'portroster_app') THEN CREATE ROLE portroster_app NOLOGIN; END IF;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+  END;
+  BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${TEST_APP_ROLE}') THEN
+      CREATE ROLE ${TEST_APP_ROLE} LOGIN PASSWORD '${TEST_APP_ROLE}' IN ROLE portroster_app;
+    END IF;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+  END;
+END
+$$`;
+
+/** The same database, connected as the test app role (what DATABASE_URL of the app under test is). */
+export function asTestAppRole(url: string): string {
+  const u = new URL(url);
+  u.username = TEST_APP_ROLE;
+  u.password = TEST_APP_ROLE;
+  return u.toString();
+}
+
+export async function ensureTestAppRole(baseUrl: string): Promise<void> {
+  const admin = postgres(withDatabase(baseUrl, 'postgres'), { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(ENSURE_TEST_APP_ROLE_SQL);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A new database, migrated as the owner (baseUrl's user); see asTestAppRole for the app's URL. */
 export async function createTestDatabase(baseUrl: string, purpose: string): Promise<{ url: string; name: string }> {
+  await ensureTestAppRole(baseUrl);
   const name = `portroster_${purpose}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const admin = postgres(withDatabase(baseUrl, 'postgres'), { max: 1, onnotice: () => {} });
   try {
