@@ -24,7 +24,8 @@ describe.skipIf(!url)('database limits become UNAVAILABLE', () => {
     Object.assign(process.env, { DB_LOCK_TIMEOUT_MS: '200', DB_STATEMENT_TIMEOUT_MS: '400', DB_ACQUIRE_TIMEOUT_MS: '200' });
     resetEnvCache();
     handle = await openPostgres(url!, { max: 2 });
-    other = postgres(url!, { max: 1, onnotice: () => {} });
+    // The probe table is the owner's (the app's role may not create tables); the app gets its rights by default privileges.
+    other = postgres(process.env.MIGRATION_DATABASE_URL || url!, { max: 1, onnotice: () => {} });
     await other.unsafe(`create table ${table} (id int primary key)`);
     await other.unsafe(`insert into ${table} values (1)`);
   });

@@ -2,8 +2,11 @@ import { expect, test } from '@playwright/test';
 import { ACCOUNTS, signIn } from './helpers';
 
 test('health, readiness and the OpenAPI document answer without a session', async ({ request }) => {
-  expect(await (await request.get('/api/v1/health')).json()).toEqual({ status: 'ok' });
   expect((await request.get('/api/v1/ready')).status()).toBe(200);
+  const health = await (await request.get('/api/v1/health')).json();
+  expect(health.status).toBe('ok');
+  // On PostgreSQL the browser-test server runs as a member of portroster_app (issue 13), never the owner.
+  if (process.env.TEST_DATABASE_URL || process.env.DATABASE_URL) expect(health.databasePrivileges).toBe('least');
   const doc = await (await request.get('/api/v1/openapi.json')).json();
   expect(doc.openapi).toBe('3.1.0');
   expect(Object.keys(doc.paths)).toContain('/api/v1/ports');

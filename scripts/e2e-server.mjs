@@ -2,12 +2,16 @@
 /**
  * Starts `next start` for the browser tests on a fresh database: a new PostgreSQL database
  * (dropped on exit) when TEST_DATABASE_URL/DATABASE_URL is set or --embedded is not given,
- * else a new embedded PGlite folder. Migrates and loads the demo data first.
+ * else a new embedded PGlite folder. Migrates and loads the demo data first, as the owner
+ * (MIGRATION_DATABASE_URL); the app itself connects as portroster_test_app, a member of
+ * portroster_app, exactly as production should (see README, Database roles).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
+const TEST_APP_ROLE = 'portroster_test_app'; // db/testing/postgres-database.ts creates it
 
 const args = process.argv.slice(2);
 const port = args[args.indexOf('--port') + 1] ?? '3100';
@@ -22,6 +26,8 @@ const env = {
   NODE_ENV: 'production',
   PORT: port,
   AUTH_SECRET: process.env.AUTH_SECRET || 'e2e-secret-0123456789-abcdefghijkl',
+  // Production mode requires a key of at least 32 bytes (lib/env.ts).
+  AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY || 'e2e-audit-hmac-key-0123456789abcdef-not-secret',
   DEMO_HISTORY_DAYS: process.env.DEMO_HISTORY_DAYS || (embedded ? '7' : '30'),
   NEXT_TELEMETRY_DISABLED: '1',
 };
@@ -38,9 +44,11 @@ if (sameDbAs) {
     await new Promise((r) => setTimeout(r, 500));
   }
   env.DATABASE_URL = readFileSync(file, 'utf8').trim();
+  delete env.MIGRATION_DATABASE_URL;
 } else if (embedded) {
   const dir = mkdtempSync(path.join(tmpdir(), 'portroster-e2e-'));
   delete env.DATABASE_URL;
+  delete env.MIGRATION_DATABASE_URL;
   env.PGLITE_DIR = path.join(dir, 'pglite');
   env.DEMO_SEED = 'true';
   cleanup = () => rmSync(dir, { recursive: true, force: true });
@@ -52,7 +60,12 @@ if (sameDbAs) {
   adminUrl.pathname = '/postgres';
   const psql = (sql) => spawnSync('npx', ['tsx', 'scripts/pg-admin.ts', adminUrl.toString(), sql], { stdio: 'inherit', env });
   if (psql(`create database "${name}"`).status !== 0) process.exit(1);
-  env.DATABASE_URL = u.toString();
+  if (spawnSync('npx', ['tsx', 'scripts/ensure-test-app-role.ts', adminUrl.toString()], { stdio: 'inherit', env }).status !== 0) process.exit(1);
+  const appUrl = new URL(u);
+  appUrl.username = TEST_APP_ROLE;
+  appUrl.password = TEST_APP_ROLE;
+  env.MIGRATION_DATABASE_URL = u.toString();
+  env.DATABASE_URL = appUrl.toString();
   const published = path.join(RUNTIME, `${port}.url`);
   cleanup = () => {
     rmSync(published, { force: true });
@@ -72,7 +85,10 @@ if (!embedded && !sameDbAs) {
   writeFileSync(path.join(RUNTIME, `${port}.url`), env.DATABASE_URL);
 }
 
-const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], { stdio: 'inherit', env });
+// The app never gets the owner's URL.
+const serverEnv = { ...env };
+delete serverEnv.MIGRATION_DATABASE_URL;
+const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], { stdio: 'inherit', env: serverEnv });
 let stopping = false;
 function stop() {
   if (stopping) return;

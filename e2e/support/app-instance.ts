@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import postgres from 'postgres';
+import { asTestAppRole } from '../../db/testing/postgres-database';
 
 export const BASE_DATABASE_URL = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || '';
 
@@ -55,17 +56,21 @@ export class AppInstance {
     return this.process.exitCode === null && this.process.signalCode === null;
   }
 
+  /** env.DATABASE_URL names the database (and proxy); the app connects to it as the test role in portroster_app. */
   static async start(port: number, env: Record<string, string>): Promise<AppInstance> {
+    const appEnv = env.DATABASE_URL ? { ...env, DATABASE_URL: asTestAppRole(env.DATABASE_URL) } : env;
     const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: {
         ...process.env,
+        MIGRATION_DATABASE_URL: '',
         NODE_ENV: 'production',
         PORT: String(port),
         AUTH_SECRET: 'faults-secret-0123456789-abcdefghijkl',
         NEXT_TELEMETRY_DISABLED: '1',
         DEMO_SEED: 'false',
-        ...env,
+        AUDIT_HMAC_KEY: 'faults-audit-hmac-key-0123456789abcdef-not-secret',
+        ...appEnv,
       },
     });
     const instance = new AppInstance(child, port);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { auditEvents } from '@/db/schema';
 import { createPort } from '@/db/testing/factories';
+import { ownerDb } from '@/db/testing/owner';
 import { auditChainFor, recordAudit, type AuditActor } from './record';
 import { verifyAuditChains } from './verify';
 
@@ -20,9 +21,9 @@ async function writeEvents(portId: number, n: number): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-/** Tampering needs the append-only trigger off: only inside this transaction, re-enabled before commit. */
+/** Tampering needs owner rights and the append-only trigger off: only inside this transaction, re-enabled before commit. */
 async function tamper(statements: string[]): Promise<void> {
-  const db = await getDb();
+  const db = await ownerDb();
   await db.transaction(async (tx) => {
     await tx.execute(sql.raw('alter table audit_events disable trigger audit_events_no_update_delete'));
     for (const s of statements) await tx.execute(sql.raw(s));

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { outcomeCodes } from '@/db/schema';
 import { createAppointment, uid } from '@/db/testing/factories';
+import { ownerDb } from '@/db/testing/owner';
 import { now } from '@/lib/time';
 
 export async function createOutcomeCodes() {
@@ -35,7 +36,8 @@ export async function createCheckedIn(port: { id: number; timeZone: string }, of
  * no mocks), for as long as `fn` runs. Other ports' events are unaffected.
  */
 export async function withAuditInsertFailing<T>(portId: number, fn: () => Promise<T>): Promise<T> {
-  const db = await getDb();
+  // Triggers are the owner's business: the app's own role cannot create them (issue 13).
+  const db = await ownerDb();
   const name = `audit_fail_${portId}`;
   await db.execute(
     sql.raw(`create or replace function ${name}() returns trigger as $$
