@@ -10,7 +10,8 @@ import { spawnSync } from 'node:child_process';
 import postgres from 'postgres';
 import { openPostgres } from '@/db/client';
 import { createTestDatabase, dropTestDatabase } from '@/db/testing/postgres-database';
-import { eventHash, type HashableEvent } from '@/lib/audit/hash';
+import { eventHmac, type HashableEvent } from '@/lib/audit/hash';
+import { auditKeyring } from '@/lib/audit/keys';
 import { verifyAuditChains } from '@/lib/audit/verify';
 import { printTable, writeResults, type Figure } from './lib/report';
 
@@ -18,7 +19,10 @@ const TOTAL = Number(process.argv[2] ?? 1_000_000);
 const BATCH = 20_000;
 const CHAINS = 8; // 7 ports + the global chain
 
+process.env.AUDIT_HMAC_KEY ||= 'bench-audit-hmac-key-0123456789abcdef-not-secret';
+
 async function main() {
+  const key = auditKeyring().current;
   const base = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (!base) throw new Error('Set TEST_DATABASE_URL to a PostgreSQL server (a throwaway database is created and dropped).');
   const { url, name } = await createTestDatabase(base, 'bench');
@@ -40,10 +44,13 @@ async function main() {
       for (let i = offset; i < Math.min(TOTAL, offset + BATCH); i++) {
         const portId = portIds[i % CHAINS]!;
         const event: HashableEvent = {
+          id: i + 1,
           at: new Date(start + i * 1_000),
           actorId: null,
           actorRole: 'officer',
+          actorLabel: null,
           portId,
+          chain: 0,
           action: i % 3 === 0 ? 'appointment.checked_in' : i % 3 === 1 ? 'appointment.outcome_recorded' : 'appointment.corrected',
           targetType: 'appointment',
           targetId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
@@ -51,20 +58,22 @@ async function main() {
           after: { status: 'processed', version: 3, outcome: { code: 'nta_parole', notes: null, interpreterLanguage: 'ht' }, arrivedAt: '2025-01-01T08:00:00.000Z', membersPresent: 3 },
           reason: i % 3 === 2 ? 'Paper file shows parole was granted.' : null,
           requestId: null,
+          keyId: key.id,
+          prevHash: last.get(portId) ?? null,
         };
-        const prevHash = last.get(portId) ?? null;
-        const hash = eventHash(prevHash, event);
+        const hash = eventHmac(key.secret, event);
         last.set(portId, hash);
-        rows.push({ ...event, at: event.at.toISOString(), prevHash, hash });
+        rows.push({ ...event, at: event.at.toISOString(), hash });
       }
       await sql`
-        insert into audit_events (at, actor_id, actor_role, port_id, action, target_type, target_id, before, after, reason, request_id, prev_hash, hash)
-        select (e.j->>'at')::timestamptz, (e.j->>'actorId')::uuid, (e.j->>'actorRole')::role, (e.j->>'portId')::int, e.j->>'action',
-          e.j->>'targetType', e.j->>'targetId', e.j->'before', e.j->'after', e.j->>'reason', e.j->>'requestId', e.j->>'prevHash', e.j->>'hash'
+        insert into audit_events (id, at, actor_id, actor_role, port_id, action, target_type, target_id, before, after, reason, request_id, key_id, prev_hash, hash)
+        select (e.j->>'id')::bigint, (e.j->>'at')::timestamptz, (e.j->>'actorId')::uuid, (e.j->>'actorRole')::role, (e.j->>'portId')::int, e.j->>'action',
+          e.j->>'targetType', e.j->>'targetId', e.j->'before', e.j->'after', e.j->>'reason', e.j->>'requestId', e.j->>'keyId', e.j->>'prevHash', e.j->>'hash'
         from jsonb_array_elements(${JSON.stringify(rows)}::text::jsonb) with ordinality as e(j, ord)
         order by ord`;
       if ((offset / BATCH) % 10 === 9) process.stdout.write(`  ${offset + BATCH} events written\n`);
     }
+    await sql`select setval('audit_events_id_seq', ${TOTAL})`;
     await sql`analyze audit_events`;
     await sql.end();
     console.log(`Built ${TOTAL} events in ${CHAINS} chains in ${((performance.now() - buildStart) / 1000).toFixed(1)} s`);

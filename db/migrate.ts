@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { auditKeyring } from '@/lib/audit/keys';
+import { rechainLegacyAuditEvents } from '@/lib/audit/rechain';
 import { MIGRATIONS_FOLDER, queryRows, type DatabaseHandle } from './client';
 
 export async function runMigrations(handle: DatabaseHandle): Promise<void> {
@@ -11,6 +13,7 @@ export async function runMigrations(handle: DatabaseHandle): Promise<void> {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
   }
+  await rechainLegacyAuditEvents(handle.db, auditKeyring); // events from before the keyed chain (issue 13)
 }
 
 function expectedMigrationCount(): number {

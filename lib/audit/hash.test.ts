@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, eventHash } from './hash';
+import { createHmac } from 'node:crypto';
+import { canonicalEvent, canonicalJson, eventHmac, legacyEventHash, type HashableEvent } from './hash';
 
 /** The first implementation, kept as the reference: stored hashes were computed with it. */
 function reference(value: unknown): string {
@@ -36,39 +37,56 @@ describe('canonical JSON', () => {
     expect(canonicalJson({ a: 0, b: { c: 2, d: 1 } })).toBe(canonicalJson({ b: { d: 1, c: 2 }, a: 0 }));
   });
 
-  it('gives a stable event hash', () => {
-    const hash = eventHash(null, {
-      at: new Date('2026-11-25T17:30:00.000Z'),
-      actorId: null,
-      actorRole: 'officer',
-      portId: 1,
-      action: 'appointment.outcome_recorded',
-      targetType: 'appointment',
-      targetId: 'x',
-      before: { status: 'checked_in' },
-      after: { status: 'processed' },
-      reason: null,
-      requestId: null,
-    });
-    expect(hash).toBe(eventHash(null, {
-      requestId: null,
-      reason: null,
-      after: { status: 'processed' },
-      before: { status: 'checked_in' },
-      targetId: 'x',
-      targetType: 'appointment',
-      action: 'appointment.outcome_recorded',
-      portId: 1,
-      actorRole: 'officer',
-      actorId: null,
-      at: new Date('2026-11-25T17:30:00.000Z'),
-    }));
-    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+  it('keeps the legacy unkeyed hash of stored events (fixed vector), for the re-chain step', () => {
+    expect(
+      legacyEventHash(null, { at: new Date('2026-11-25T17:30:00.000Z'), actorId: null, actorRole: 'officer', portId: 1, action: 'a', targetType: 't', targetId: 'x', before: { s: 1, a: [1, { z: 2, b: 'ñ' }] }, after: null, reason: 'r', requestId: null }),
+    ).toBe('f9a2b06e75bb91bb1f56deebeb2f90c8ad0c4bc0c2b394369c3a7d5399054610');
+  });
+});
+
+const KEY = Buffer.from('hash-test-key-0123456789abcdef-0123456789');
+const EVENT: HashableEvent = {
+  id: 7,
+  at: new Date('2026-11-25T17:30:00.000Z'),
+  actorId: '00000000-0000-4000-8000-000000000001',
+  actorRole: 'officer',
+  actorLabel: 'Officer Peña',
+  portId: 1,
+  chain: 3,
+  action: 'appointment.checked_in',
+  targetType: 'appointment',
+  targetId: 'x',
+  before: { status: 'scheduled', b: 1, a: 2 },
+  after: { status: 'checked_in' },
+  reason: 'r',
+  requestId: 'req-1',
+  keyId: 'k0123',
+  prevHash: 'ab'.repeat(32),
+};
+
+describe('keyed event hash', () => {
+  it('is HMAC-SHA256 of the canonical form', () => {
+    expect(eventHmac(KEY, EVENT)).toBe(createHmac('sha256', KEY).update(canonicalEvent(EVENT)).digest('hex'));
+    expect(eventHmac(KEY, EVENT)).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('has not changed since events were first stored (fixed vector)', () => {
-    expect(
-      eventHash(null, { at: new Date('2026-11-25T17:30:00.000Z'), actorId: null, actorRole: 'officer', portId: 1, action: 'a', targetType: 't', targetId: 'x', before: { s: 1, a: [1, { z: 2, b: 'ñ' }] }, after: null, reason: 'r', requestId: null }),
-    ).toBe('f9a2b06e75bb91bb1f56deebeb2f90c8ad0c4bc0c2b394369c3a7d5399054610');
+  it('ignores jsonb key order but nothing else', () => {
+    expect(eventHmac(KEY, { ...EVENT, before: { a: 2, b: 1, status: 'scheduled' } })).toBe(eventHmac(KEY, EVENT));
+  });
+
+  it.each(Object.keys(EVENT) as (keyof HashableEvent)[])('changes when %s changes', (field) => {
+    const value = EVENT[field];
+    const changed =
+      field === 'at' ? new Date(EVENT.at.getTime() + 1) : typeof value === 'number' ? value + 1 : typeof value === 'string' ? `${value}x` : { changed: true };
+    expect(eventHmac(KEY, { ...EVENT, [field]: changed } as HashableEvent)).not.toBe(eventHmac(KEY, EVENT));
+  });
+
+  it('tells null from the string "null" and moves no text across field boundaries', () => {
+    expect(eventHmac(KEY, { ...EVENT, reason: null })).not.toBe(eventHmac(KEY, { ...EVENT, reason: 'null' }));
+    expect(eventHmac(KEY, { ...EVENT, action: 'a","b', targetType: 'c' })).not.toBe(eventHmac(KEY, { ...EVENT, action: 'a', targetType: 'b","c' }));
+  });
+
+  it('depends on the key', () => {
+    expect(eventHmac(Buffer.from('another-key-0123456789abcdef-0123456789ab'), EVENT)).not.toBe(eventHmac(KEY, EVENT));
   });
 });

@@ -1,5 +1,5 @@
-/** Pure hash-chain arithmetic for audit events (shared by the writer and the verifier). */
-import { createHash } from 'node:crypto';
+/** Pure hash-chain arithmetic for audit events (shared by the writer, the verifier and the re-chain step). */
+import { createHash, createHmac } from 'node:crypto';
 
 /**
  * JSON with object keys sorted at every level, so jsonb's reordering cannot change a hash.
@@ -31,11 +31,15 @@ export function canonicalJson(value: unknown): string {
   return `${out}}`;
 }
 
+/** Every column of audit_events that says anything; only `hash` itself is left out. */
 export interface HashableEvent {
+  id: number;
   at: Date;
   actorId: string | null;
   actorRole: string | null;
+  actorLabel: string | null;
   portId: number | null;
+  chain: number;
   action: string;
   targetType: string;
   targetId: string | null;
@@ -43,9 +47,43 @@ export interface HashableEvent {
   after: unknown;
   reason: string | null;
   requestId: string | null;
+  keyId: string;
+  prevHash: string | null;
 }
 
-export function eventHash(prevHash: string | null, event: HashableEvent): string {
-  const content = canonicalJson({ ...event, at: event.at.toISOString(), prevHash });
+const s = (v: string | null) => (v === null ? 'null' : JSON.stringify(v));
+
+/**
+ * The signed form: a JSON array in a fixed order behind a version tag, each field JSON-encoded,
+ * so no two different events (or field boundaries) can give the same text.
+ */
+export function canonicalEvent(e: HashableEvent): string {
+  return `["pr-audit-1",${e.id},${JSON.stringify(e.at.toISOString())},${s(e.actorId)},${s(e.actorRole)},${s(e.actorLabel)},${e.portId === null ? 'null' : e.portId},${e.chain},${JSON.stringify(e.action)},${JSON.stringify(e.targetType)},${s(e.targetId)},${canonicalJson(e.before)},${canonicalJson(e.after)},${s(e.reason)},${s(e.requestId)},${JSON.stringify(e.keyId)},${s(e.prevHash)}]`;
+}
+
+/** hash = HMAC-SHA256(key, canonical(event)): without the key nobody can recompute it after an edit. */
+export function eventHmac(secret: Buffer, e: HashableEvent): string {
+  return createHmac('sha256', secret).update(canonicalEvent(e)).digest('hex');
+}
+
+/** The fields the unkeyed hash of events written before issue 13 covered. */
+export type LegacyHashableEvent = Pick<HashableEvent, 'at' | 'actorId' | 'actorRole' | 'portId' | 'action' | 'targetType' | 'targetId' | 'before' | 'after' | 'reason' | 'requestId'>;
+
+/** The old unkeyed SHA-256, kept only so the re-chain step can check old rows before re-signing them. */
+export function legacyEventHash(prevHash: string | null, e: LegacyHashableEvent): string {
+  const content = canonicalJson({
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    actorRole: e.actorRole,
+    portId: e.portId,
+    action: e.action,
+    targetType: e.targetType,
+    targetId: e.targetId,
+    before: e.before,
+    after: e.after,
+    reason: e.reason,
+    requestId: e.requestId,
+    prevHash,
+  });
   return createHash('sha256').update(content).digest('hex');
 }

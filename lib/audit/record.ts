@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { sql } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '@/db/client';
 import { auditEvents } from '@/db/schema';
 import type { Role } from '@/db/schema';
 import { now } from '@/lib/time';
-import { eventHash } from './hash';
+import { eventHmac, type HashableEvent } from './hash';
+import { auditKeyring } from './keys';
 
 export interface AuditActor {
   userId: string | null;
@@ -45,19 +46,24 @@ export function auditChainFor(targetId: string | null | undefined): number {
 export async function recordAudit(tx: DbOrTx, actor: AuditActor, input: AuditInput): Promise<void> {
   const portId = input.portId ?? null;
   const chain = auditChainFor(input.targetId);
+  const key = auditKeyring().current;
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_NAMESPACE}, ${(portId ?? 0) * AUDIT_CHAINS_PER_PORT + chain})`);
-  const [last] = await tx
-    .select({ hash: auditEvents.hash })
-    .from(auditEvents)
-    .where(and(portId === null ? isNull(auditEvents.portId) : eq(auditEvents.portId, portId), eq(auditEvents.chain, chain)))
-    .orderBy(desc(auditEvents.id))
-    .limit(1);
-  const prevHash = last?.hash ?? null;
-  const event = {
+  // The id is signed too, so it is drawn here (under the chain lock, so chain order is id order),
+  // in the same round trip that reads the chain's head.
+  const [head] = await queryRows<{ id: number | string; prev: string | null }>(
+    tx,
+    sql`select nextval('audit_events_id_seq') as id,
+          (select hash from audit_events where ${portId === null ? sql`port_id is null` : sql`port_id = ${portId}`} and chain = ${chain}
+           order by id desc limit 1) as prev`,
+  );
+  const event: HashableEvent = {
+    id: Number(head!.id),
     at: now(),
     actorId: actor.userId,
     actorRole: actor.role,
+    actorLabel: actor.label ?? null,
     portId,
+    chain,
     action: input.action,
     targetType: input.targetType,
     targetId: input.targetId ?? null,
@@ -65,14 +71,10 @@ export async function recordAudit(tx: DbOrTx, actor: AuditActor, input: AuditInp
     after: input.after ?? null,
     reason: input.reason ?? null,
     requestId: actor.requestId ?? null,
+    keyId: key.id,
+    prevHash: head!.prev ?? null,
   };
-  await tx.insert(auditEvents).values({
-    ...event,
-    actorLabel: actor.label ?? null,
-    chain,
-    prevHash,
-    hash: eventHash(prevHash, event),
-  });
+  await tx.insert(auditEvents).values({ ...event, actorRole: actor.role, hash: eventHmac(key.secret, event) });
 }
 
 /** Distinct first key for pg_advisory_xact_lock(int, int) so audit locks never collide with others. */

@@ -1,19 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { eventHash } from './hash';
-import { describeReport, hashable, verifyEvents, type VerifiableEvent } from './verify';
+import { eventHmac, type HashableEvent } from './hash';
+import { keyringFrom } from './keys';
+import { describeReport, verifyEvents, type CheckpointChain, type VerifiableEvent } from './verify';
+
+const RING = keyringFrom('unit-test-key-0123456789abcdef-0123456789');
+const OTHER = keyringFrom('another-key-0123456789abcdef-0123456789ab');
+
+/** Re-signs events in order as the writer would, one chain per (port, chain). */
+function sign(events: Omit<VerifiableEvent, 'hash' | 'prevHash' | 'keyId'>[], ring = RING): VerifiableEvent[] {
+  const last = new Map<string, string | null>();
+  return events.map((e) => {
+    const k = `${e.portId}:${e.chain}`;
+    const full: HashableEvent = { ...e, keyId: ring.current.id, prevHash: last.get(k) ?? null };
+    const hash = eventHmac(ring.current.secret, full);
+    last.set(k, hash);
+    return { ...full, hash };
+  });
+}
+
+/** The content of an event without its signature, to sign again. */
+const unsigned = ({ hash: _h, prevHash: _p, keyId: _k, ...e }: VerifiableEvent) => e; // eslint-disable-line @typescript-eslint/no-unused-vars
 
 /** A correct chain of n events over the given ports (null = global), interleaved by id as real writers do. */
-function buildChain(n: number, portIds: (number | null)[] = [1]): VerifiableEvent[] {
-  const last = new Map<number | null, string | null>();
+function buildChain(n: number, portIds: (number | null)[] = [1], chainOf: (i: number) => number = () => 0): VerifiableEvent[] {
   const start = Date.UTC(2026, 10, 25, 8, 0, 0);
-  const events: VerifiableEvent[] = [];
-  for (let i = 0; i < n; i++) {
-    const portId = portIds[i % portIds.length]!;
-    const content = {
+  return sign(
+    Array.from({ length: n }, (_, i) => ({
+      id: i + 1,
       at: new Date(start + i * 1000),
       actorId: '00000000-0000-4000-8000-000000000001',
       actorRole: 'officer',
-      portId,
+      actorLabel: null,
+      portId: portIds[i % portIds.length]!,
+      chain: chainOf(i),
       action: i % 2 ? 'appointment.checked_in' : 'appointment.outcome_recorded',
       targetType: 'appointment',
       targetId: `a-${i}`,
@@ -21,21 +40,24 @@ function buildChain(n: number, portIds: (number | null)[] = [1]): VerifiableEven
       after: { status: 'checked_in', version: 2, notes: 'línea 1\nlínea 2' },
       reason: null,
       requestId: null,
-    };
-    const prevHash = last.get(portId) ?? null;
-    const hash = eventHash(prevHash, content);
-    last.set(portId, hash);
-    events.push({ id: i + 1, ...content, prevHash, hash });
+    })),
+  );
+}
+
+function heads(events: VerifiableEvent[]): CheckpointChain[] {
+  const m = new Map<string, CheckpointChain>();
+  for (const e of events) {
+    const k = `${e.portId}:${e.chain}`;
+    const c = m.get(k) ?? { portId: e.portId, chain: e.chain, headId: 0, headHash: '', events: 0 };
+    m.set(k, { ...c, headId: e.id, headHash: e.hash!, events: c.events + 1 });
   }
-  return events;
+  return [...m.values()];
 }
 
 describe('audit chain verifier (in memory)', () => {
   it('passes a clean chain of 100,000 events', () => {
-    const events = buildChain(100_000, [1, 2, null]);
-    const report = verifyEvents(events);
+    const report = verifyEvents(buildChain(100_000, [1, 2, null]), RING);
     expect(report.intact).toBe(true);
-    expect(report.eventsChecked).toBe(100_000);
     expect(report.chains.map((c) => [c.portId, c.events])).toEqual([
       [null, 33_333],
       [1, 33_334],
@@ -47,79 +69,103 @@ describe('audit chain verifier (in memory)', () => {
   it('catches an edited event (content changed, hash kept)', () => {
     const events = buildChain(50, [1, 2]);
     events[20] = { ...events[20]!, reason: 'quietly rewritten' };
-    const report = verifyEvents(events);
-    expect(report.intact).toBe(false);
+    const report = verifyEvents(events, RING);
     expect(report.firstBreak).toMatchObject({ eventId: 21, kind: 'edited', portId: 1 });
-    // The other chain is untouched.
     expect(report.chains.find((c) => c.portId === 2)!.firstBreak).toBeNull();
   });
 
-  it('catches an edited event whose hash was recomputed too: the next link breaks', () => {
+  it('catches an edited actor label, which the unkeyed hash did not cover', () => {
     const events = buildChain(10);
-    const e = { ...events[4]!, after: { status: 'processed' } };
-    e.hash = eventHash(e.prevHash, hashable(e));
-    events[4] = e;
-    const report = verifyEvents(events);
-    expect(report.firstBreak).toMatchObject({ eventId: 6, kind: 'broken_link' });
+    events[3] = { ...events[3]!, actorLabel: 'someone else' };
+    expect(verifyEvents(events, RING).firstBreak).toMatchObject({ eventId: 4, kind: 'edited' });
   });
 
-  it('catches a deleted event', () => {
-    const events = buildChain(30);
-    events.splice(12, 1); // id 13 gone
-    const report = verifyEvents(events);
-    expect(report.firstBreak).toMatchObject({ eventId: 14, kind: 'broken_link' });
-    expect(describeReport(report)).toContain('first broken event id 14');
+  it('catches an edit whose hash an attacker recomputed without the key', () => {
+    const events = buildChain(10);
+    const forged = sign([{ ...events[4]!, after: { status: 'processed' } }], OTHER)[0]!;
+    events[4] = { ...forged, keyId: RING.current.id, prevHash: events[4]!.prevHash };
+    expect(verifyEvents(events, RING).firstBreak).toMatchObject({ eventId: 5, kind: 'edited' });
   });
 
-  it('catches a deleted first event', () => {
-    const events = buildChain(5).slice(1);
-    expect(verifyEvents(events).firstBreak).toMatchObject({ eventId: 2, kind: 'broken_link' });
+  it('reports events signed with a key it does not hold', () => {
+    expect(verifyEvents(buildChain(5), OTHER).firstBreak).toMatchObject({ eventId: 1, kind: 'unknown_key' });
   });
 
-  it('catches two reordered events (ids swapped)', () => {
-    const events = buildChain(30);
-    const a = events[7]!;
-    const b = events[8]!;
-    events[7] = { ...b, id: a.id };
-    events[8] = { ...a, id: b.id };
-    const report = verifyEvents(events);
-    expect(report.firstBreak).toMatchObject({ eventId: 8, kind: 'broken_link' });
+  it('verifies events signed with an older key listed beside the current one', () => {
+    const old = buildChain(5);
+    const rotated = keyringFrom('the-new-key-0123456789abcdef-0123456789', ['unit-test-key-0123456789abcdef-0123456789']);
+    expect(verifyEvents(old, rotated).intact).toBe(true);
   });
 
-  it('catches an event moved to another port', () => {
-    const events = buildChain(20, [1, 2]);
-    events[9] = { ...events[9]!, portId: 1 };
-    expect(verifyEvents(events).intact).toBe(false);
+  it('catches a deleted event and two swapped events', () => {
+    const deleted = buildChain(30);
+    deleted.splice(12, 1);
+    expect(verifyEvents(deleted, RING).firstBreak).toMatchObject({ eventId: 14, kind: 'broken_link' });
+    const swapped = buildChain(30);
+    const [a, b] = [swapped[7]!, swapped[8]!];
+    swapped[7] = { ...b, id: a.id };
+    swapped[8] = { ...a, id: b.id };
+    expect(verifyEvents(swapped, RING).firstBreak).toMatchObject({ eventId: 8, kind: 'edited' });
   });
 
   it('reports each broken chain once, not as a cascade', () => {
     const events = buildChain(40, [1, 2]);
     events[3] = { ...events[3]!, action: 'x' };
     events[10] = { ...events[10]!, action: 'y' };
-    const report = verifyEvents(events);
+    const report = verifyEvents(events, RING);
     expect(report.chains.filter((c) => c.firstBreak).map((c) => c.firstBreak!.eventId)).toEqual([11, 4]);
     expect(report.firstBreak!.eventId).toBe(4);
   });
 
-  it('checks the chains of one port separately, and notices an event moved between them', () => {
-    const chainOf = (i: number) => i % 3;
-    const last = new Map<number, string | null>();
-    const events: VerifiableEvent[] = buildChain(30).map((e, i) => {
-      const chain = chainOf(i);
-      const prevHash = last.get(chain) ?? null;
-      const hash = eventHash(prevHash, hashable(e));
-      last.set(chain, hash);
-      return { ...e, chain, prevHash, hash };
-    });
-    const report = verifyEvents(events);
-    expect(report.intact).toBe(true);
-    expect(report.chains.map((c) => [c.portId, c.chain, c.events])).toEqual([
-      [1, 0, 10],
-      [1, 1, 10],
-      [1, 2, 10],
-    ]);
+  it('notices an event moved to another chain of its port', () => {
+    const events = buildChain(30, [1], (i) => i % 3);
+    expect(verifyEvents(events, RING).intact).toBe(true);
     events[13] = { ...events[13]!, chain: 2 };
-    const moved = verifyEvents(events);
-    expect(moved.chains.filter((c) => c.firstBreak).map((c) => c.chain)).toEqual([1, 2]);
+    expect(verifyEvents(events, RING).firstBreak).toMatchObject({ eventId: 14, kind: 'edited' });
+  });
+
+  describe('against a checkpoint', () => {
+    const events = buildChain(60, [1, 2, null], (i) => i % 2);
+    const checkpoint = heads(events);
+
+    it('passes the same events and events appended after it', () => {
+      expect(verifyEvents(events, RING, checkpoint).intact).toBe(true);
+      const grown = buildChain(90, [1, 2, null], (i) => i % 2);
+      const report = verifyEvents(grown, RING, checkpoint);
+      expect(report.intact).toBe(true);
+      expect(describeReport(report)).toContain('every chain head of the checkpoint present and unchanged');
+    });
+
+    it('catches a cut tail (the last three events gone), which links alone cannot', () => {
+      const cut = events.slice(0, -3);
+      expect(verifyEvents(cut, RING).intact).toBe(true);
+      const report = verifyEvents(cut, RING, checkpoint);
+      expect(report.intact).toBe(false);
+      expect(report.chains.filter((c) => c.firstBreak?.kind === 'checkpoint_head_missing')).toHaveLength(3);
+    });
+
+    it('catches a cut tail even when new events were appended after the cut', () => {
+      const cut = events.filter((e) => e.id !== 60);
+      const regrown = sign([...cut, { ...events[59]!, id: 61, reason: 'appended after the cut' }].map(unsigned));
+      expect(verifyEvents(regrown, RING).intact).toBe(true);
+      expect(verifyEvents(regrown, RING, checkpoint).firstBreak).toMatchObject({ eventId: 60, kind: 'checkpoint_head_missing' });
+    });
+
+    it('catches a deleted chain and an emptied log', () => {
+      const noPort2 = events.filter((e) => e.portId !== 2);
+      expect(verifyEvents(noPort2, RING).intact).toBe(true);
+      const report = verifyEvents(noPort2, RING, checkpoint);
+      expect(report.chains.filter((c) => c.firstBreak?.kind === 'chain_missing').map((c) => c.portId)).toEqual([2, 2]);
+      const empty = verifyEvents([], RING, checkpoint);
+      expect(empty.intact).toBe(false);
+      expect(empty.chains.every((c) => c.firstBreak?.kind === 'chain_missing')).toBe(true);
+      expect(verifyEvents([], RING).intact).toBe(true);
+    });
+
+    it('catches a history rebuilt from scratch (every hash changed) by its heads', () => {
+      const rebuilt = sign(events.map((e) => ({ ...unsigned(e), reason: 'rewritten' })));
+      expect(verifyEvents(rebuilt, RING).intact).toBe(true); // only the key holder could do this
+      expect(verifyEvents(rebuilt, RING, checkpoint).firstBreak?.kind).toBe('checkpoint_head_changed');
+    });
   });
 });

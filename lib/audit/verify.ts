@@ -8,21 +8,30 @@
 import { and, asc, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { auditEvents } from '@/db/schema';
-import { eventHash, type HashableEvent } from './hash';
+import { eventHmac, type HashableEvent } from './hash';
+import { auditKeyring, type AuditKeyring } from './keys';
 
-export interface VerifiableEvent extends HashableEvent {
-  id: number;
-  /** Which of the port's chains (lib/audit/record.ts); rows written before chains existed are 0. */
-  chain?: number;
-  prevHash: string | null;
+export interface VerifiableEvent extends Omit<HashableEvent, 'keyId'> {
+  /** Null only on rows the re-chain step has not signed yet. */
+  keyId: string | null;
   hash: string | null;
 }
 
 export type BreakKind =
-  /** The stored hash is not the hash of the stored content: the event was edited. */
+  /** The stored hash is not the HMAC of the stored content: the event was edited or forged. */
   | 'edited'
   /** The event's prevHash is not the previous event's hash: an event was deleted or events were reordered. */
-  | 'broken_link';
+  | 'broken_link'
+  /** Signed with a key this verifier does not hold (another key, or a forged key id). */
+  | 'unknown_key'
+  /** The checkpoint's head event of this chain is gone: the tail was cut (or the chain emptied). */
+  | 'checkpoint_head_missing'
+  /** The checkpoint's head event is there but differs from what the checkpoint saw. */
+  | 'checkpoint_head_changed'
+  /** The chain holds a different number of events up to the checkpoint's head than the checkpoint saw. */
+  | 'checkpoint_count'
+  /** The checkpoint saw this chain; none of its events are left (a port's history deleted, TRUNCATE). */
+  | 'chain_missing';
 
 export interface ChainBreak {
   /** Port id of the chain, or null for the global chain. */
@@ -49,57 +58,80 @@ export interface VerifyReport {
   chains: ChainSummary[];
   /** The first broken event in id order over all chains, if any. */
   firstBreak: ChainBreak | null;
+  /** Whether a checkpoint's chain heads were checked too. */
+  checkpointChecked: boolean;
 }
 
-/** Exactly the fields the writer hashed (lib/audit/record.ts), nothing more. */
-export function hashable(e: VerifiableEvent): HashableEvent {
-  return {
-    at: e.at,
-    actorId: e.actorId,
-    actorRole: e.actorRole,
-    portId: e.portId,
-    action: e.action,
-    targetType: e.targetType,
-    targetId: e.targetId,
-    before: e.before,
-    after: e.after,
-    reason: e.reason,
-    requestId: e.requestId,
-  };
+/** What a checkpoint recorded about one chain (lib/audit/checkpoint.ts). */
+export interface CheckpointChain {
+  portId: number | null;
+  chain: number;
+  headId: number;
+  headHash: string;
+  events: number;
 }
+
+interface ChainState {
+  lastHash: string | null;
+  summary: ChainSummary;
+  expected: CheckpointChain | undefined;
+  headSeen: boolean;
+}
+
+const chainKey = (portId: number | null, chain: number) => (portId === null ? -1 - chain : portId * 65_536 + chain);
 
 /** Checks events chain by chain; feed it events in ascending id order. */
 export class ChainVerifier {
-  private readonly chains = new Map<string, { lastHash: string | null; summary: ChainSummary }>();
+  private readonly chains = new Map<number, ChainState>();
+  private readonly expected = new Map<number, CheckpointChain>();
+  private readonly hasCheckpoint: boolean;
   private count = 0;
-  private first: ChainBreak | null = null;
+
+  constructor(
+    private readonly keyring: AuditKeyring,
+    checkpoint?: readonly CheckpointChain[],
+  ) {
+    for (const c of checkpoint ?? []) this.expected.set(chainKey(c.portId, c.chain), c);
+    this.hasCheckpoint = checkpoint !== undefined;
+  }
+
+  private breakAt(state: ChainState, event: { id: number; prevHash: string | null }, kind: BreakKind): ChainBreak {
+    const b: ChainBreak = { portId: state.summary.portId, chain: state.summary.chain, eventId: event.id, kind, expectedPrevHash: state.lastHash, storedPrevHash: event.prevHash };
+    state.summary.firstBreak ??= b;
+    return b;
+  }
 
   add(event: VerifiableEvent): ChainBreak | null {
     this.count++;
     const portId = event.portId;
-    const chainNo = event.chain ?? 0;
-    const key = `${portId ?? 'global'}:${chainNo}`;
-    let chain = this.chains.get(key);
-    if (!chain) {
-      chain = { lastHash: null, summary: { portId, chain: chainNo, events: 0, lastEventId: null, firstBreak: null } };
-      this.chains.set(key, chain);
+    const chainNo = event.chain;
+    const k = chainKey(portId, chainNo);
+    let state = this.chains.get(k);
+    if (!state) {
+      state = { lastHash: null, summary: { portId, chain: chainNo, events: 0, lastEventId: null, firstBreak: null }, expected: this.expected.get(k), headSeen: false };
+      this.chains.set(k, state);
     }
-    const expectedPrev = chain.lastHash;
     let broken: ChainBreak | null = null;
-    const recomputed = eventHash(event.prevHash, hashable(event));
-    if (event.hash !== recomputed) {
-      broken = { portId, chain: chainNo, eventId: event.id, kind: 'edited', expectedPrevHash: expectedPrev, storedPrevHash: event.prevHash };
-    } else if (event.prevHash !== expectedPrev) {
-      broken = { portId, chain: chainNo, eventId: event.id, kind: 'broken_link', expectedPrevHash: expectedPrev, storedPrevHash: event.prevHash };
+    const key = event.keyId === null ? undefined : this.keyring.byId.get(event.keyId);
+    if (!key) broken = this.breakAt(state, event, 'unknown_key');
+    else if (event.hash !== eventHmac(key.secret, event as HashableEvent)) broken = this.breakAt(state, event, 'edited');
+    else if (event.prevHash !== state.lastHash) broken = this.breakAt(state, event, 'broken_link');
+    state.summary.events++;
+    state.summary.lastEventId = event.id;
+    const exp = state.expected;
+    if (exp && !state.headSeen) {
+      if (event.id === exp.headId) {
+        state.headSeen = true;
+        if (event.hash !== exp.headHash) broken ??= this.breakAt(state, event, 'checkpoint_head_changed');
+        else if (state.summary.events !== exp.events) broken ??= this.breakAt(state, event, 'checkpoint_count');
+      } else if (event.id > exp.headId) {
+        // The head the checkpoint saw is gone, and later events were appended after the cut.
+        state.headSeen = true;
+        broken ??= this.breakAt(state, { id: exp.headId, prevHash: null }, 'checkpoint_head_missing');
+      }
     }
-    chain.summary.events++;
-    chain.summary.lastEventId = event.id;
     // Continue from what is stored, so one tampered event is reported once, not as a cascade.
-    chain.lastHash = event.hash;
-    if (broken) {
-      chain.summary.firstBreak ??= broken;
-      this.first ??= broken;
-    }
+    state.lastHash = event.hash;
     return broken;
   }
 
@@ -108,16 +140,29 @@ export class ChainVerifier {
   }
 
   report(): VerifyReport {
+    for (const [k, exp] of this.expected) {
+      const state = this.chains.get(k);
+      if (state?.headSeen) continue;
+      if (!state) {
+        const missing: ChainState = { lastHash: null, summary: { portId: exp.portId, chain: exp.chain, events: 0, lastEventId: null, firstBreak: null }, expected: exp, headSeen: false };
+        this.chains.set(k, missing);
+        this.breakAt(missing, { id: exp.headId, prevHash: null }, 'chain_missing');
+      } else {
+        this.breakAt(state, { id: exp.headId, prevHash: null }, 'checkpoint_head_missing');
+      }
+    }
     const chains = [...this.chains.values()]
       .map((c) => c.summary)
       .sort((a, b) => (a.portId ?? -1) - (b.portId ?? -1) || a.chain - b.chain);
-    return { intact: this.first === null, eventsChecked: this.count, chains, firstBreak: this.first };
+    const breaks = chains.map((c) => c.firstBreak).filter((b): b is ChainBreak => b !== null);
+    const first = breaks.reduce<ChainBreak | null>((m, b) => (m === null || b.eventId < m.eventId ? b : m), null);
+    return { intact: first === null, eventsChecked: this.count, chains, firstBreak: first, checkpointChecked: this.hasCheckpoint };
   }
 }
 
 /** Pure: verify an in-memory list of events (any order; sorted by id here). */
-export function verifyEvents(events: readonly VerifiableEvent[]): VerifyReport {
-  const verifier = new ChainVerifier();
+export function verifyEvents(events: readonly VerifiableEvent[], keyring: AuditKeyring, checkpoint?: readonly CheckpointChain[]): VerifyReport {
+  const verifier = new ChainVerifier(keyring, checkpoint);
   for (const e of [...events].sort((a, b) => a.id - b.id)) verifier.add(e);
   return verifier.report();
 }
@@ -129,6 +174,10 @@ export interface VerifyOptions {
   portIds?: (number | null)[];
   /** Called after each batch with the running count (progress on long runs). */
   onProgress?: (eventsChecked: number) => void;
+  /** The keys to check with; default the configured ones (lib/audit/keys.ts). */
+  keyring?: AuditKeyring;
+  /** Chain heads from a verified checkpoint file: each must still be there, unchanged. */
+  checkpoint?: readonly CheckpointChain[];
 }
 
 const COLUMNS = {
@@ -136,6 +185,7 @@ const COLUMNS = {
   at: auditEvents.at,
   actorId: auditEvents.actorId,
   actorRole: auditEvents.actorRole,
+  actorLabel: auditEvents.actorLabel,
   portId: auditEvents.portId,
   chain: auditEvents.chain,
   action: auditEvents.action,
@@ -145,12 +195,14 @@ const COLUMNS = {
   after: auditEvents.after,
   reason: auditEvents.reason,
   requestId: auditEvents.requestId,
+  keyId: auditEvents.keyId,
   prevHash: auditEvents.prevHash,
   hash: auditEvents.hash,
 };
 
 /** Walks the stored chains in batches; never holds more than one batch in memory. */
 export async function verifyAuditChains(db: DbOrTx, opts: VerifyOptions = {}): Promise<VerifyReport> {
+  const keyring = opts.keyring ?? auditKeyring();
   const batchSize = opts.batchSize ?? 5_000;
   let scope: SQL | undefined;
   if (opts.portIds) {
@@ -160,7 +212,8 @@ export async function verifyAuditChains(db: DbOrTx, opts: VerifyOptions = {}): P
     if (opts.portIds.includes(null)) parts.push(isNull(auditEvents.portId));
     scope = parts.length === 0 ? eq(auditEvents.id, -1) : or(...parts);
   }
-  const verifier = new ChainVerifier();
+  const inScope = (portId: number | null) => !opts.portIds || opts.portIds.includes(portId);
+  const verifier = new ChainVerifier(keyring, opts.checkpoint?.filter((c) => inScope(c.portId)));
   const fetchAfter = (lastId: number) =>
     db
       .select(COLUMNS)
@@ -183,13 +236,19 @@ export async function verifyAuditChains(db: DbOrTx, opts: VerifyOptions = {}): P
 }
 
 const KIND_TEXT: Record<BreakKind, string> = {
-  edited: 'its content does not match its hash (edited)',
+  edited: 'its content does not match its keyed hash (edited or forged)',
   broken_link: 'its previous-hash does not match the event before it (an event was deleted or reordered)',
+  unknown_key: 'it is signed with a key this verifier does not hold (another AUDIT_HMAC_KEY, or forged)',
+  checkpoint_head_missing: 'the chain head the checkpoint saw is gone (events were cut off)',
+  checkpoint_head_changed: 'the chain head differs from the one the checkpoint saw',
+  checkpoint_count: 'the chain holds a different number of events up to the checkpoint head than the checkpoint saw',
+  chain_missing: 'no event of a chain the checkpoint saw is left (history deleted or table emptied)',
 };
 
 /** One line per problem, or "intact, N events checked". */
 export function describeReport(report: VerifyReport, portLabel: (portId: number | null) => string = (p) => (p === null ? 'global' : `port ${p}`)): string {
-  if (report.intact) return `intact, ${report.eventsChecked} events checked (${report.chains.length} chains)`;
+  const against = report.checkpointChecked ? ', every chain head of the checkpoint present and unchanged' : '';
+  if (report.intact) return `intact, ${report.eventsChecked} events checked (${report.chains.length} chains${against})`;
   const lines = report.chains
     .filter((c) => c.firstBreak)
     .map((c) => `BROKEN ${portLabel(c.portId)} chain ${c.chain}: first broken event id ${c.firstBreak!.eventId}: ${KIND_TEXT[c.firstBreak!.kind]}`);
