@@ -54,6 +54,7 @@ export const API_POLICY: Record<string, Policy> = {
   'GET /api/v1/stats/hourly': 'staffAtPort',
   'GET /api/v1/stats/today': 'staffAtPort',
   'GET /api/v1/admin/audit': 'leads',
+  'GET /api/v1/admin/audit/checkpoint': 'leads',
   'GET /api/v1/admin/capacity': 'admin',
   'PUT /api/v1/admin/capacity/{slug}/weekdays': 'admin',
   'PUT /api/v1/admin/capacity/{slug}/dates/{date}': 'admin',

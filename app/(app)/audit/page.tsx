@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { formatPortDateTime } from '@/components/appointments/Timeline';
 import { fieldsOf } from '@/lib/api/validate';
+import { auditCheckpointSchedule } from '@/lib/audit/checkpoint-status';
 import { listAuditEvents } from '@/lib/audit/queries';
 import { AuditQuerySchema } from '@/lib/audit/schemas';
 import { requirePageActor } from '@/lib/auth/current';
@@ -22,6 +23,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { t, locale } = await getT();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const ports = await listPorts(actor);
+  const schedule = await auditCheckpointSchedule(actor);
+  const utc = (iso: string) => `${formatPortDateTime(iso, 'UTC', locale)} ${t('audit.utc')}`;
   const parsed = AuditQuerySchema.safeParse({ ...raw, format: 'json' });
   let problem: string | null = null;
   let result = null;
@@ -48,6 +51,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <h1 className="mb-1 text-3xl font-bold">{t('audit.title')}</h1>
       <p className="mb-4 text-slate-700">{t('audit.intro')}</p>
+
+      <section aria-labelledby="checkpoints-title" className="mb-4 rounded border border-slate-300 bg-white p-4">
+        <h2 id="checkpoints-title" className="mb-2 text-xl font-bold">
+          {t('audit.checkpoints')}
+        </h2>
+        <p className="mb-2 text-slate-700">{t('audit.checkpointsIntro')}</p>
+        <p>
+          {t('audit.checkpointSchedule', { minutes: formatNumber(schedule.intervalMinutes, locale) })}{' '}
+          {schedule.last
+            ? t('audit.checkpointLast', { at: utc(schedule.last.takenAt), events: formatNumber(schedule.last.events, locale) })
+            : t('audit.checkpointNone')}{' '}
+          {t('audit.checkpointNext', { at: utc(schedule.nextDue) })}
+        </p>
+        <a href="/api/v1/admin/audit/checkpoint" download className="mt-2 inline-flex min-h-11 items-center font-semibold text-blue-800 underline">
+          {t('audit.checkpointDownload')}
+        </a>
+      </section>
 
       <form method="get" action="/audit" aria-labelledby="filters-title" className="mb-4 rounded border border-slate-300 bg-white p-4">
         <h2 id="filters-title" className="mb-2 text-xl font-bold">

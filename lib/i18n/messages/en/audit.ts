@@ -33,4 +33,11 @@ export const audit = {
   after: 'After',
   showChanges: 'Show',
   invalidFilters: 'Some filters are not valid: {detail}',
+  checkpoints: 'Checkpoints',
+  checkpointsIntro: 'A checkpoint is a signed record of the end of every audit chain. Kept off this machine, it proves later that no event it covers was cut off, deleted or changed.',
+  checkpointSchedule: 'A checkpoint is written automatically every {minutes} minutes.',
+  checkpointLast: 'Last checkpoint: {at} ({events} events).',
+  checkpointNone: 'No checkpoint has been written yet.',
+  checkpointNext: 'Next due: {at}.',
+  checkpointDownload: 'Download checkpoint',
 } as const;

@@ -35,4 +35,11 @@ export const audit: Messages['audit'] = {
   after: 'Después',
   showChanges: 'Ver',
   invalidFilters: 'Algunos filtros no son válidos: {detail}',
+  checkpoints: 'Puntos de control',
+  checkpointsIntro: 'Un punto de control es un registro firmado del final de cada cadena de auditoría. Guardado fuera de este equipo, demuestra después que ningún evento que cubre fue recortado, borrado o cambiado.',
+  checkpointSchedule: 'Se escribe un punto de control automáticamente cada {minutes} minutos.',
+  checkpointLast: 'Último punto de control: {at} ({events} eventos).',
+  checkpointNone: 'Todavía no se ha escrito ningún punto de control.',
+  checkpointNext: 'Próximo: {at}.',
+  checkpointDownload: 'Descargar punto de control',
 };
