@@ -58,7 +58,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             submit: t('signIn.submit'),
             submitting: t('signIn.submitting'),
             invalid: t('signIn.invalid'),
-            throttled: t('signIn.throttled', { minutes: e.SIGN_IN_WINDOW_MINUTES }),
+            throttled: t('signIn.throttled', { minutes: Math.ceil(e.SIGN_IN_BACKOFF_MAX_SECONDS / 60) }),
             missing: t('signIn.missing'),
           }}
         />

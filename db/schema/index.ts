@@ -7,3 +7,4 @@ export * from './capacity';
 export * from './audit';
 export * from './intake';
 export * from './stats';
+export * from './access-denials';

@@ -55,11 +55,17 @@ describe('sign-in audit', () => {
     expect(await db.select().from(signInAttempts).where(eq(signInAttempts.emailKey, unknown))).toHaveLength(1);
   });
 
-  it('audits a throttled attempt as throttled', async () => {
+  it('audits a throttled attempt as an aggregated anonymous refusal, without checking the password', async () => {
     const user = await createUser('supervisor', null);
-    for (let i = 0; i < 6; i++) await checkCredentials({ email: user.email, password: 'bad' });
+    const address = `198.51.100.${user.id.slice(0, 4)}`;
+    for (let i = 0; i < 6; i++) await checkCredentials({ email: user.email, password: 'bad' }, address);
     const events = await auditOf('session.sign_in_refused', user.email.toLowerCase());
-    expect(events.map((e) => e.reason)).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'throttled']);
+    expect(events.map((e) => e.reason)).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'invalid']);
+    const db = await getDb();
+    const throttled = await db.select().from(auditEvents).where(eq(auditEvents.action, 'access.denied'));
+    expect(throttled.filter((e) => (e.after as { address?: string } | null)?.address === address)).toMatchObject([
+      { reason: 'sign-in throttled (pair limit)', after: { status: 429, code: 'RATE_LIMITED', countThisMinute: 1 } },
+    ]);
   });
 
   it('opens a single sign-on session only for an active account here, with its audit event', async () => {
