@@ -12,5 +12,7 @@ CREATE TABLE "access_denial_counts" (
 	CONSTRAINT "access_denial_counts_minute_address_pk" PRIMARY KEY("minute","address")
 );
 --> statement-breakpoint
+ALTER TABLE "intake_rate_windows" DROP CONSTRAINT "intake_rate_windows_key_id_intake_keys_id_fk";
+--> statement-breakpoint
 ALTER TABLE "sign_in_attempts" ADD COLUMN "address" text;--> statement-breakpoint
 CREATE INDEX "auth_throttle_window_idx" ON "auth_throttle" USING btree ("window_start");
