@@ -3,7 +3,7 @@
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { optionalPageActor } from '@/lib/auth/current';
+import { optionalActionActor } from '@/lib/auth/current';
 import { signIn, signOut } from '@/lib/auth/next-auth';
 import { endActorSession } from '@/lib/auth/sign-out';
 import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/translate';
@@ -42,7 +42,8 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
 
 export async function signOutAction(formData: FormData): Promise<void> {
   const reason = formData.get('reason') === 'idle' ? 'idle' : 'signed_out';
-  const actor = await optionalPageActor();
+  // Sign-out is open to a person who still has to replace a temporary password.
+  const actor = await optionalActionActor({ whilePasswordChangeRequired: true });
   if (actor) await endActorSession(actor, reason);
   await signOut({ redirectTo: `/sign-in?reason=${reason}` });
 }
@@ -53,7 +54,9 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
   if (!isLocale(locale)) redirect(back);
   const jar = await cookies();
   jar.set(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
-  const actor = await optionalPageActor();
-  if (actor) await setOwnLocale(actor, locale);
+  // The cookie alone serves a person on the forced password change (they may need to read it in
+  // Spanish); saving the choice to the account waits until the temporary password is replaced.
+  const actor = await optionalActionActor({ whilePasswordChangeRequired: true });
+  if (actor && !actor.mustChangePassword) await setOwnLocale(actor, locale);
   redirect(back);
 }

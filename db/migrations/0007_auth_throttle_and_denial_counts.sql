@@ -14,5 +14,6 @@ CREATE TABLE "access_denial_counts" (
 --> statement-breakpoint
 ALTER TABLE "intake_rate_windows" DROP CONSTRAINT "intake_rate_windows_key_id_intake_keys_id_fk";
 --> statement-breakpoint
+ALTER TABLE "sessions" ADD COLUMN "end_reason" text;--> statement-breakpoint
 ALTER TABLE "sign_in_attempts" ADD COLUMN "address" text;--> statement-breakpoint
 CREATE INDEX "auth_throttle_window_idx" ON "auth_throttle" USING btree ("window_start");

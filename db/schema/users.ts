@@ -38,6 +38,8 @@ export const sessions = pgTable(
     lastActiveAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     endedAt: timestamp({ withTimezone: true }),
+    /** Why it ended (lib/auth/end-sessions.ts); an ended row never comes back to life. */
+    endReason: text(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createPort, createUser, TEST_PASSWORD } from '@/db/testing/factories';
 import { checkCredentials, startSsoSession } from './sign-in';
-import { endSession, loadSession } from './session-store';
+import { endOneSession } from './end-sessions';
+import { loadSession } from './session-store';
 import { getDb } from '@/db';
 import { auditEvents, sessions, signInAttempts, users } from '@/db/schema';
 import { and, eq } from 'drizzle-orm';
@@ -97,7 +98,7 @@ describe('server-side sessions', () => {
     const user = await createUser('supervisor', null);
     const result = await checkCredentials({ email: user.email, password: TEST_PASSWORD });
     if (!result.ok) throw new Error('sign-in failed');
-    await endSession(result.sessionId);
+    await (await getDb()).transaction((tx) => endOneSession(tx, result.sessionId, 'signed_out', { userId: user.id, role: user.role }, null));
     expect(await loadSession(result.sessionId, { activity: true })).toEqual({ ended: 'signed_out' });
   });
 
@@ -108,7 +109,11 @@ describe('server-side sessions', () => {
     const db = await getDb();
     await db.update(sessions).set({ lastActiveAt: new Date(Date.now() - 16 * 60_000) }).where(eq(sessions.id, result.sessionId));
     expect(await loadSession(result.sessionId, { activity: true })).toEqual({ ended: 'idle' });
-    await db.update(sessions).set({ lastActiveAt: new Date(), expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, result.sessionId));
-    expect(await loadSession(result.sessionId, { activity: true })).toEqual({ ended: 'expired' });
+    // An ended session stays ended with its first reason; the absolute limit is shown on another one.
+    const second = await checkCredentials({ email: user.email, password: TEST_PASSWORD });
+    if (!second.ok) throw new Error('sign-in failed');
+    await db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, second.sessionId));
+    expect(await loadSession(second.sessionId, { activity: true })).toEqual({ ended: 'expired' });
+    expect(await loadSession(result.sessionId, { activity: true })).toEqual({ ended: 'idle' });
   });
 });

@@ -6,6 +6,7 @@ import { parseInput } from '@/lib/api/validate';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { endUserSessions } from '@/lib/auth/end-sessions';
 import { claim, passwordCheckLimits, refund } from '@/lib/auth/throttle';
 import { now } from '@/lib/time';
 import { AppError } from '@/lib/errors';
@@ -41,6 +42,8 @@ export async function changeOwnPassword(actor: Actor, input: unknown, locale: Ap
       .returning({ id: users.id });
     if (updated.length === 0) throw new AppError('CONFLICT', 'Your account changed. Sign in again.');
     await refund(tx, limits.map((l) => l.key));
+    // Whoever else holds a session of this account (a stolen cookie, a forgotten kiosk) is out now.
+    await endUserSessions(tx, actor.userId, 'password_changed', { userId: actor.userId, role: actor.role, requestId: actor.requestId }, actor.portId, actor.sessionId);
     await recordAudit(tx, { userId: actor.userId, role: actor.role, requestId: actor.requestId }, {
       action: 'user.password_changed',
       targetType: 'user',
