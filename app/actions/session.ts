@@ -4,6 +4,7 @@ import { AuthError, CredentialsSignin } from 'next-auth';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { optionalActionActor } from '@/lib/auth/current';
+import { safeRedirectPath } from '@/lib/auth/safe-redirect';
 import { signIn, signOut } from '@/lib/auth/next-auth';
 import { endActorSession } from '@/lib/auth/sign-out';
 import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/translate';
@@ -14,15 +15,9 @@ export interface SignInState {
   email?: string;
 }
 
-/** Only a same-site path may follow sign-in (closes open redirects). */
+/** Only a same-site path may follow sign-in or the language switch; never back to sign-in itself. */
 function safeCallbackPath(value: FormDataEntryValue | null): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return '/';
-  try {
-    const url = new URL(value, 'http://internal');
-    return url.pathname.startsWith('/sign-in') ? '/' : `${url.pathname}${url.search}`;
-  } catch {
-    return '/';
-  }
+  return safeRedirectPath(value, { refuse: ['/sign-in'] });
 }
 
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
