@@ -4,9 +4,25 @@
  * layer: pages and the lib layer check the user themselves.
  */
 import { NextResponse, type NextRequest } from 'next/server';
+import { isSameOrigin } from '@/lib/api/origin';
 import { BASE_SECURITY_HEADERS, contentSecurityPolicy } from '@/lib/security-headers';
 
+/**
+ * A server action is a POST with a Next-Action header. Next's own check answers a cross-site one with
+ * a bare 500 and lets one without Origin through; ours answers 403 in the API's error shape (same rule
+ * as lib/api/route.ts), before any action code runs, sign-in included (no login CSRF).
+ */
+function refuseCrossSiteAction(request: NextRequest): NextResponse | null {
+  if (request.method !== 'POST' || !request.headers.has('next-action') || isSameOrigin(request)) return null;
+  return NextResponse.json(
+    { error: { code: 'FORBIDDEN', message: 'Cross-site request refused.' } },
+    { status: 403, headers: { 'Cache-Control': 'no-store, private', ...BASE_SECURITY_HEADERS } },
+  );
+}
+
 export function proxy(request: NextRequest) {
+  const refused = refuseCrossSiteAction(request);
+  if (refused) return refused;
   const nonce = btoa(crypto.randomUUID());
   const requestId = crypto.randomUUID();
   const oidcIssuer = process.env.OIDC_ISSUER ? new URL(process.env.OIDC_ISSUER).origin : undefined;

@@ -33,6 +33,15 @@ const EnvSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().min(1).max(72).default(12),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  // Failed sign-ins one client address may make (over all accounts) before its delay starts growing.
+  SIGN_IN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).default(20),
+  // Failed sign-ins per minute over the whole app from addresses not known for the account.
+  SIGN_IN_GLOBAL_MAX_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  // The delay after the limit: base, doubled per further failure, never more than the maximum.
+  SIGN_IN_BACKOFF_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(2),
+  SIGN_IN_BACKOFF_MAX_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
+  // How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the app is reached directly).
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   DEMO_SEED: bool,
   DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   DEMO_PASSWORD: z.string().min(8).default('portroster-demo'),
@@ -40,6 +49,8 @@ const EnvSchema = z.object({
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(12).optional(),
   INTAKE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  // All intake keys together: a stolen set of keys cannot multiply the load.
+  INTAKE_GLOBAL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
   APP_URL: z.string().url().optional(),
   TRUST_PROXY: bool,
   OIDC_ISSUER: z.string().url().optional(),

@@ -3,7 +3,8 @@
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { optionalPageActor } from '@/lib/auth/current';
+import { optionalActionActor } from '@/lib/auth/current';
+import { safeRedirectPath } from '@/lib/auth/safe-redirect';
 import { signIn, signOut } from '@/lib/auth/next-auth';
 import { endActorSession } from '@/lib/auth/sign-out';
 import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/translate';
@@ -14,15 +15,9 @@ export interface SignInState {
   email?: string;
 }
 
-/** Only a same-site path may follow sign-in (closes open redirects). */
+/** Only a same-site path may follow sign-in or the language switch; never back to sign-in itself. */
 function safeCallbackPath(value: FormDataEntryValue | null): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return '/';
-  try {
-    const url = new URL(value, 'http://internal');
-    return url.pathname.startsWith('/sign-in') ? '/' : `${url.pathname}${url.search}`;
-  } catch {
-    return '/';
-  }
+  return safeRedirectPath(value, { refuse: ['/sign-in'] });
 }
 
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
@@ -42,7 +37,8 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
 
 export async function signOutAction(formData: FormData): Promise<void> {
   const reason = formData.get('reason') === 'idle' ? 'idle' : 'signed_out';
-  const actor = await optionalPageActor();
+  // Sign-out is open to a person who still has to replace a temporary password.
+  const actor = await optionalActionActor({ whilePasswordChangeRequired: true });
   if (actor) await endActorSession(actor, reason);
   await signOut({ redirectTo: `/sign-in?reason=${reason}` });
 }
@@ -53,7 +49,9 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
   if (!isLocale(locale)) redirect(back);
   const jar = await cookies();
   jar.set(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
-  const actor = await optionalPageActor();
-  if (actor) await setOwnLocale(actor, locale);
+  // The cookie alone serves a person on the forced password change (they may need to read it in
+  // Spanish); saving the choice to the account waits until the temporary password is replaced.
+  const actor = await optionalActionActor({ whilePasswordChangeRequired: true });
+  if (actor && !actor.mustChangePassword) await setOwnLocale(actor, locale);
   redirect(back);
 }

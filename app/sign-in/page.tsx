@@ -3,6 +3,7 @@ import { setLocaleAction, signInAction } from '@/app/actions/session';
 import { SignInForm } from '@/components/auth/SignInForm';
 import { LanguageSwitch } from '@/components/layout/LanguageSwitch';
 import { optionalPageActor } from '@/lib/auth/current';
+import { safeRedirectPath } from '@/lib/auth/safe-redirect';
 import { homePath } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
 import { getT } from '@/lib/i18n/server';
@@ -19,7 +20,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const { t, locale } = await getT();
   const reason = typeof params.reason === 'string' && (REASONS as readonly string[]).includes(params.reason) ? params.reason : null;
-  const callbackUrl = typeof params.callbackUrl === 'string' ? params.callbackUrl : '/';
+  const callbackUrl = safeRedirectPath(params.callbackUrl, { refuse: ['/sign-in'] });
   const e = env();
   const notice =
     reason === 'idle'
@@ -58,7 +59,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             submit: t('signIn.submit'),
             submitting: t('signIn.submitting'),
             invalid: t('signIn.invalid'),
-            throttled: t('signIn.throttled', { minutes: e.SIGN_IN_WINDOW_MINUTES }),
+            throttled: t('signIn.throttled', { minutes: Math.ceil(e.SIGN_IN_BACKOFF_MAX_SECONDS / 60) }),
             missing: t('signIn.missing'),
           }}
         />

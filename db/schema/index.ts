@@ -8,3 +8,4 @@ export * from './audit';
 export * from './audit-checkpoints';
 export * from './intake';
 export * from './stats';
+export * from './access-denials';

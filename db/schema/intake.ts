@@ -63,15 +63,14 @@ export const nationalDailyBookings = pgTable(
 );
 
 /**
- * Fixed-window request counts per intake key. Each request increments one of a few shards, chosen at
+ * Per-minute request counts per intake key (read as a sliding window, lib/intake/rate-limit.ts). Each request increments one of a few shards, chosen at
  * random, so 200 concurrent clients of one key do not queue on a single row; the window total is the sum.
  */
 export const intakeRateWindows = pgTable(
   'intake_rate_windows',
   {
-    keyId: uuid()
-      .notNull()
-      .references(() => intakeKeys.id),
+    // No foreign key: GLOBAL_RATE_KEY (lib/intake/rate-limit.ts) counts all keys together.
+    keyId: uuid().notNull(),
     windowStart: timestamp({ withTimezone: true }).notNull(),
     shard: smallint().notNull(),
     hits: integer().notNull().default(0),

@@ -38,6 +38,8 @@ export const sessions = pgTable(
     lastActiveAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     endedAt: timestamp({ withTimezone: true }),
+    /** Why it ended (lib/auth/end-sessions.ts); an ended row never comes back to life. */
+    endReason: text(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -50,8 +52,26 @@ export const signInAttempts = pgTable(
     emailKey: text().notNull(),
     succeeded: boolean().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The client address (see lib/auth/client-address.ts): a recent success from it marks a known address. */
+    address: text(),
   },
   (t) => [index('sign_in_attempts_email_at_idx').on(t.emailKey, t.at)],
+);
+
+/**
+ * Throttle counters (lib/auth/throttle.ts), one row per key ("account:…", "address:…", "pair:…",
+ * "global", "password:…"). Each attempt claims a slot with one atomic upsert before the password is
+ * checked, so parallel guesses queue on the row lock and cannot all be evaluated.
+ */
+export const authThrottle = pgTable(
+  'auth_throttle',
+  {
+    key: text().primaryKey(),
+    hits: integer().notNull(),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    blockedUntil: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('auth_throttle_window_idx').on(t.windowStart)],
 );
 
 export type UserRow = typeof users.$inferSelect;

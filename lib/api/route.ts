@@ -7,7 +7,7 @@ import { AccessDeniedError, ANONYMOUS } from '@/lib/auth/access-denied';
 import type { AppLocale } from '@/lib/i18n/translate';
 import { withRequestDeadline } from './deadline';
 import { requestLocale } from './locale';
-import { isSameOrigin } from './origin';
+import { carriesSessionCookie, isSameOrigin } from './origin';
 import { errorResponse } from './respond';
 
 export interface RouteContext<P> {
@@ -24,8 +24,11 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: RouteContext<
     const locale = requestLocale(request);
     const requestId = request.headers.get('x-request-id');
     try {
-      const usesBearer = /^Bearer\s/i.test(request.headers.get('authorization') ?? '');
-      if (MUTATIONS.has(request.method) && !usesBearer && !isSameOrigin(request)) {
+      // Only the cookie is a credential a cross-site page can make the browser send. A mutation
+      // carrying it needs a same-origin proof, whatever Authorization header comes along (a junk
+      // Bearer must not switch the check off). Without it the handler authenticates by intake key
+      // and answers 401 for a missing or invalid one, before any origin question.
+      if (MUTATIONS.has(request.method) && carriesSessionCookie(request.headers) && !isSameOrigin(request)) {
         throw new AccessDeniedError('FORBIDDEN', 'Cross-site request refused.', { subject: ANONYMOUS, reason: 'cross-site request', portId: null });
       }
       const params = await context.params;

@@ -1,7 +1,8 @@
 /** Refusals leave an access.denied event in the right chain; genuine misses and other errors leave none. */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
+import { queryRows } from '@/db/client';
 import { auditEvents } from '@/db/schema';
 import { actorFor, createAppointment, createPort, createUser, uid } from '@/db/testing/factories';
 import { getAppointmentDetail } from '@/lib/appointments/queries';
@@ -26,7 +27,8 @@ async function denialsFor(requestId: string) {
   return db.select().from(auditEvents).where(and(eq(auditEvents.action, ACCESS_DENIED_ACTION), eq(auditEvents.requestId, requestId)));
 }
 
-const request = (method: string, path: string) => new Request(`http://localhost${path}?q=Secret+Name`, { method });
+const request = (method: string, path: string, address = `192.0.2.${uid()}`) =>
+  new Request(`http://localhost${path}?q=Secret+Name`, { method, headers: { 'x-forwarded-for': address } });
 
 describe('access.denied events', () => {
   it('records a role refusal with the actor, their port, the method and path (no query) and why', async () => {
@@ -91,5 +93,28 @@ describe('access.denied events', () => {
     expect(missing).toMatchObject({ code: 'NOT_FOUND' });
     expect(isAccessDenied(hidden)).toBe(true);
     expect(isAccessDenied(missing)).toBe(false);
+  });
+
+  it('aggregates a flood of anonymous refusals: exact counts, a bounded number of audit rows', async () => {
+    const db = await getDb();
+    const total = async () =>
+      (await queryRows<{ hits: number }>(db, sql`select coalesce(sum(hits), 0)::int as hits from access_denial_counts where address <> '#distinct'`))[0]!.hits;
+    const before = (await db.select().from(auditEvents)).length;
+    const countedBefore = await total();
+    const flooder = `192.0.2.${uid()}`;
+    const error = new AppError('UNAUTHENTICATED', 'Sign in first.');
+    for (let batch = 0; batch < 40; batch++) {
+      await Promise.all(Array.from({ length: 50 }, () => recordApiDenial(request('POST', '/api/v1/appointments/x/check-in', flooder), error, null)));
+    }
+    // 2,000 forged requests from 2,000 forged addresses as well.
+    for (let batch = 0; batch < 40; batch++) {
+      await Promise.all(Array.from({ length: 50 }, () => recordApiDenial(request('GET', '/api/v1/ports'), error, null)));
+    }
+    const added = (await db.select().from(auditEvents)).length - before;
+    const counted = (await total()) - countedBefore;
+    console.info(`[figures] 4,000 anonymous refusals (2,000 from one address, 2,000 from distinct ones): ${added} audit rows, ${counted} counted`);
+    // One address: events at the 1st, 10th, 100th and 1000th refusal of each minute; distinct ones: at most 200 + "other"'s few.
+    expect(added).toBeLessThanOrEqual(2 * 4 + 200 * 2 + 8);
+    expect(counted).toBe(4000);
   });
 });

@@ -22,7 +22,7 @@ export interface Denial {
   portId: number | null;
 }
 
-export type DeniedCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+export type DeniedCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'PASSWORD_CHANGE_REQUIRED';
 
 export class AccessDeniedError extends AppError {
   readonly denial: Denial;

@@ -76,8 +76,12 @@ export async function optionalPageActor(): Promise<Actor | null> {
   return 'actor' in state ? state.actor : null;
 }
 
-/** The actor for an API call; background reads pass activity false so polling does not defeat the idle limit. */
-export async function requireApiActor(opts: { activity: boolean }): Promise<Actor> {
+/**
+ * The actor for an API call; background reads pass activity false so polling does not defeat the idle
+ * limit. A person holding a temporary password may do nothing but replace it (and keep the session
+ * alive meanwhile): those two routes pass `whilePasswordChangeRequired`.
+ */
+export async function requireApiActor(opts: { activity: boolean; whilePasswordChangeRequired?: boolean }): Promise<Actor> {
   const sid = await sessionId();
   if (!sid) throw new AccessDeniedError('UNAUTHENTICATED', 'Sign in first.', { subject: ANONYMOUS, reason: 'no session', portId: null });
   const state = await loadSession(sid, { activity: opts.activity, requestId: await requestId() });
@@ -88,5 +92,26 @@ export async function requireApiActor(opts: { activity: boolean }): Promise<Acto
       portId: null,
     });
   }
+  if (state.actor.mustChangePassword && !opts.whilePasswordChangeRequired) throw passwordChangeRequired(state.actor);
+  return state.actor;
+}
+
+function passwordChangeRequired(actor: Actor): AccessDeniedError {
+  return new AccessDeniedError(
+    'PASSWORD_CHANGE_REQUIRED',
+    'Set a new password first (POST /api/v1/account/password).',
+    { subject: deniedSubjectOf(actor), reason: 'temporary password not yet replaced', portId: actor.portId },
+    { es: 'Cree una contraseña nueva primero (POST /api/v1/account/password).' },
+  );
+}
+
+/**
+ * The actor for a server action: the same refusal of a temporary password as the API. Null without
+ * a live session, so sign-out and the language switch still work for whoever is at the screen.
+ */
+export async function optionalActionActor(opts: { whilePasswordChangeRequired?: boolean } = {}): Promise<Actor | null> {
+  const state = await pageSession();
+  if (!('actor' in state)) return null;
+  if (state.actor.mustChangePassword && !opts.whilePasswordChangeRequired) throw passwordChangeRequired(state.actor);
   return state.actor;
 }

@@ -7,6 +7,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { eq, sql } from 'drizzle-orm';
 import { env } from '@/lib/env';
 import { logError } from '@/lib/log';
+import { clientAddress } from './client-address';
 import { checkCredentials, startSsoSession } from './sign-in';
 
 export class ThrottledSignIn extends CredentialsSignin {
@@ -21,8 +22,8 @@ function providers(): NextAuthConfig['providers'] {
   const list: NextAuthConfig['providers'] = [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(credentials) {
-        const result = await checkCredentials(credentials);
+      async authorize(credentials, request) {
+        const result = await checkCredentials(credentials, clientAddress(request.headers));
         if (!result.ok) throw result.reason === 'throttled' ? new ThrottledSignIn() : new InvalidSignIn();
         return { id: result.userId, sid: result.sessionId } as never;
       },

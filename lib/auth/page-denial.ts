@@ -7,6 +7,7 @@ import { cache } from 'react';
 import { headers } from 'next/headers';
 import { recordAccessDenial } from '@/lib/audit/access-denial';
 import { isAccessDenied, type Denial } from './access-denied';
+import { clientAddress } from './client-address';
 
 const deniedThisRequest = cache(() => ({ recorded: false }));
 
@@ -16,7 +17,7 @@ export async function recordPageDenial(denial: Denial, outcome: { status: number
   once.recorded = true;
   const h = await headers();
   const path = (h.get('x-pathname') ?? '/').split('?')[0] || '/';
-  await recordAccessDenial(denial, { method: 'GET', path, status: outcome.status, code: outcome.code, requestId: h.get('x-request-id') });
+  await recordAccessDenial(denial, { method: 'GET', path, status: outcome.status, code: outcome.code, requestId: h.get('x-request-id'), address: clientAddress(h) });
 }
 
 /** For a page that turns NOT_FOUND into its 404: another port's resource is a denial, a missing one is not. */

@@ -2,13 +2,14 @@
  * Server-side sessions. The JWT cookie only names a session row; the row decides whether
  * the session is alive (sign-out, idle limit, absolute limit, deactivated user, changed role).
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { DbOrTx } from '@/db/client';
 import { ports, sessions, users } from '@/db/schema';
 import { env } from '@/lib/env';
 import { now } from '@/lib/time';
 import type { Actor } from './actor';
+import { endOneSession } from './end-sessions';
 
 export async function createSession(userId: string, tx?: DbOrTx): Promise<string> {
   const db = tx ?? (await getDb());
@@ -46,6 +47,7 @@ export async function loadSession(sessionId: string, opts: { activity: boolean; 
       lastActiveAt: sessions.lastActiveAt,
       expiresAt: sessions.expiresAt,
       endedAt: sessions.endedAt,
+      endReason: sessions.endReason,
       userId: users.id,
       email: users.email,
       name: users.name,
@@ -62,12 +64,21 @@ export async function loadSession(sessionId: string, opts: { activity: boolean; 
     .where(eq(sessions.id, sessionId))
     .limit(1);
   if (!row) return { ended: 'missing' };
-  if (row.endedAt) return { ended: 'signed_out' };
-  if (!row.active) return { ended: 'inactive' };
+  if (row.endedAt) return { ended: endedState(row.endReason) };
   const at = now();
-  if (row.expiresAt.getTime() <= at.getTime()) return { ended: 'expired' };
   const idleMs = env().SESSION_IDLE_MINUTES * 60_000;
-  if (at.getTime() - row.lastActiveAt.getTime() > idleMs) return { ended: 'idle' };
+  const over: 'inactive' | 'expired' | 'idle' | null = !row.active
+    ? 'inactive'
+    : row.expiresAt.getTime() <= at.getTime()
+      ? 'expired'
+      : at.getTime() - row.lastActiveAt.getTime() > idleMs
+        ? 'idle'
+        : null;
+  if (over) {
+    // Found over its limit: end the row for good (a later reactivation must not revive it), audited once.
+    await db.transaction((tx) => endOneSession(tx, row.sessionId, over, { userId: row.userId, role: row.role, requestId: opts.requestId ?? null }, row.portId));
+    return { ended: over };
+  }
   if (opts.activity && at.getTime() - row.lastActiveAt.getTime() > TOUCH_GRANULARITY_MS) {
     await db
       .update(sessions)
@@ -90,10 +101,7 @@ export async function loadSession(sessionId: string, opts: { activity: boolean; 
   };
 }
 
-export async function endSession(sessionId: string, tx?: DbOrTx): Promise<void> {
-  const db = tx ?? (await getDb());
-  await db
-    .update(sessions)
-    .set({ endedAt: sql`now()` })
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
+/** What a page or API call is told about a session that ended earlier. */
+function endedState(reason: string | null): 'signed_out' | 'idle' | 'expired' | 'inactive' {
+  return reason === 'idle' || reason === 'expired' ? reason : reason === 'inactive' || reason === 'deactivated' ? 'inactive' : 'signed_out';
 }

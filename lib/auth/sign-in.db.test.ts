@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createPort, createUser, TEST_PASSWORD } from '@/db/testing/factories';
 import { checkCredentials, startSsoSession } from './sign-in';
-import { endSession, loadSession } from './session-store';
+import { endOneSession } from './end-sessions';
+import { loadSession } from './session-store';
 import { getDb } from '@/db';
 import { auditEvents, sessions, signInAttempts, users } from '@/db/schema';
 import { and, eq } from 'drizzle-orm';
@@ -55,11 +56,17 @@ describe('sign-in audit', () => {
     expect(await db.select().from(signInAttempts).where(eq(signInAttempts.emailKey, unknown))).toHaveLength(1);
   });
 
-  it('audits a throttled attempt as throttled', async () => {
+  it('audits a throttled attempt as an aggregated anonymous refusal, without checking the password', async () => {
     const user = await createUser('supervisor', null);
-    for (let i = 0; i < 6; i++) await checkCredentials({ email: user.email, password: 'bad' });
+    const address = `198.51.100.${user.id.slice(0, 4)}`;
+    for (let i = 0; i < 6; i++) await checkCredentials({ email: user.email, password: 'bad' }, address);
     const events = await auditOf('session.sign_in_refused', user.email.toLowerCase());
-    expect(events.map((e) => e.reason)).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'throttled']);
+    expect(events.map((e) => e.reason)).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'invalid']);
+    const db = await getDb();
+    const throttled = await db.select().from(auditEvents).where(eq(auditEvents.action, 'access.denied'));
+    expect(throttled.filter((e) => (e.after as { address?: string } | null)?.address === address)).toMatchObject([
+      { reason: 'sign-in throttled (pair limit)', after: { status: 429, code: 'RATE_LIMITED', countThisMinute: 1 } },
+    ]);
   });
 
   it('opens a single sign-on session only for an active account here, with its audit event', async () => {
@@ -91,7 +98,7 @@ describe('server-side sessions', () => {
     const user = await createUser('supervisor', null);
     const result = await checkCredentials({ email: user.email, password: TEST_PASSWORD });
     if (!result.ok) throw new Error('sign-in failed');
-    await endSession(result.sessionId);
+    await (await getDb()).transaction((tx) => endOneSession(tx, result.sessionId, 'signed_out', { userId: user.id, role: user.role }, null));
     expect(await loadSession(result.sessionId, { activity: true })).toEqual({ ended: 'signed_out' });
   });
 
@@ -102,7 +109,11 @@ describe('server-side sessions', () => {
     const db = await getDb();
     await db.update(sessions).set({ lastActiveAt: new Date(Date.now() - 16 * 60_000) }).where(eq(sessions.id, result.sessionId));
     expect(await loadSession(result.sessionId, { activity: true })).toEqual({ ended: 'idle' });
-    await db.update(sessions).set({ lastActiveAt: new Date(), expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, result.sessionId));
-    expect(await loadSession(result.sessionId, { activity: true })).toEqual({ ended: 'expired' });
+    // An ended session stays ended with its first reason; the absolute limit is shown on another one.
+    const second = await checkCredentials({ email: user.email, password: TEST_PASSWORD });
+    if (!second.ok) throw new Error('sign-in failed');
+    await db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, second.sessionId));
+    expect(await loadSession(second.sessionId, { activity: true })).toEqual({ ended: 'expired' });
+    expect(await loadSession(result.sessionId, { activity: true })).toEqual({ ended: 'idle' });
   });
 });

@@ -2,16 +2,17 @@
  * Credential check behind the sign-in form. The same answer for an unknown email, a wrong
  * password and a deactivated account, so the form cannot be used to discover accounts.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { users, type Role } from '@/db/schema';
+import type { DbOrTx } from '@/db/client';
+import { signInAttempts, users, type Role } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { env } from '@/lib/env';
+import { recordThrottledSignIn } from '@/lib/audit/access-denial';
 import { now } from '@/lib/time';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { createSession } from './session-store';
-import { emailKey, isThrottled, recentFailures, recordAttempt } from './throttle';
+import { claim, emailKey, refund, signInLimits } from './throttle';
 
 export const CredentialsSchema = z.object({
   email: z.string().trim().min(3).max(320),
@@ -20,18 +21,44 @@ export const CredentialsSchema = z.object({
 
 export type SignInResult =
   | { ok: true; userId: string; sessionId: string }
-  | { ok: false; reason: 'invalid' | 'throttled'; retryAfterMinutes?: number };
+  | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
-export async function checkCredentials(input: unknown): Promise<SignInResult> {
+// An address that signed in to the account within this long is the owner's usual address.
+const KNOWN_ADDRESS_DAYS = 30;
+
+async function isKnownAddress(db: DbOrTx, email: string, address: string, at: Date): Promise<boolean> {
+  if (address === 'unknown') return false;
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(signInAttempts)
+    .where(
+      and(
+        eq(signInAttempts.emailKey, emailKey(email)),
+        eq(signInAttempts.address, address),
+        eq(signInAttempts.succeeded, true),
+        gt(signInAttempts.at, new Date(at.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000)),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * `address` is the client address (lib/auth/client-address.ts). The throttle decides BEFORE the
+ * password is checked (see lib/auth/throttle.ts), so a refused attempt costs no argon2 verification.
+ */
+export async function checkCredentials(input: unknown, address = 'unknown'): Promise<SignInResult> {
   const parsed = CredentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: 'invalid' };
   const { email, password } = parsed.data;
   const db = await getDb();
   const at = now();
 
-  if (isThrottled(await recentFailures(db, email, at), env().SIGN_IN_MAX_FAILURES)) {
-    await refuse(email, 'throttled', at);
-    return { ok: false, reason: 'throttled', retryAfterMinutes: env().SIGN_IN_WINDOW_MINUTES };
+  const limits = signInLimits(email, address, await isKnownAddress(db, email, address, at));
+  const claimed = await claim(db, limits, at);
+  if (!claimed.ok) {
+    await recordThrottledSignIn(address, claimed.key.split(':')[0] ?? claimed.key);
+    return { ok: false, reason: 'throttled', retryAfterSeconds: claimed.retryAfterSeconds };
   }
 
   const [user] = await db
@@ -43,14 +70,16 @@ export async function checkCredentials(input: unknown): Promise<SignInResult> {
   // Verify even when there is no such user, so timing does not reveal which emails exist.
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !user.active || !passwordOk) {
-    await refuse(email, 'invalid', at, user ?? undefined);
+    await refuse(email, address, at, user ?? undefined);
     return { ok: false, reason: 'invalid' };
   }
 
-  // The session, the attempt, the last sign-in and the audit event land together or not at all.
+  // The session, the attempt, the refund, the last sign-in and the audit event land together or not at all.
   const sessionId = await db.transaction(async (tx) => {
     const id = await createSession(user.id, tx);
-    await recordAttempt(tx, email, true, at);
+    await tx.insert(signInAttempts).values({ emailKey: emailKey(email), succeeded: true, at, address });
+    await tx.execute(sql`delete from auth_throttle where key = ${limits[0]!.key}`);
+    await refund(tx, limits.slice(1).map((l) => l.key));
     await tx.update(users).set({ lastSignInAt: at }).where(eq(users.id, user.id));
     await recordAudit(
       tx,
@@ -63,25 +92,21 @@ export async function checkCredentials(input: unknown): Promise<SignInResult> {
 }
 
 /**
- * A refused sign-in counts towards throttling and is audited, in one transaction. The typed
- * email is the label (never the password); a known account is named by id so its history shows it.
+ * A wrong password (already counted by the claim) is recorded and audited, in one transaction. The
+ * typed email is the label (never the password); a known account is named by id so its history shows it.
  */
-async function refuse(
-  email: string,
-  reason: 'invalid' | 'throttled',
-  at: Date,
-  user?: { id: string; role: Role; portId: number | null },
-): Promise<void> {
+async function refuse(email: string, address: string, at: Date, user?: { id: string; role: Role; portId: number | null }): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    await recordAttempt(tx, email, false, at);
+    await tx.insert(signInAttempts).values({ emailKey: emailKey(email), succeeded: false, at, address });
     await recordAudit(
       tx,
       { userId: null, role: null, label: emailKey(email).slice(0, 320) },
-      { action: 'session.sign_in_refused', targetType: 'user', targetId: user?.id ?? null, portId: user?.portId ?? null, reason },
+      { action: 'session.sign_in_refused', targetType: 'user', targetId: user?.id ?? null, portId: user?.portId ?? null, reason: 'invalid' },
     );
   });
 }
+
 
 /**
  * Single sign-on: the identity provider vouched for the email; the account must still exist

@@ -1,18 +1,11 @@
 import { getDb } from '@/db';
-import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from './actor';
-import { endSession } from './session-store';
+import { endOneSession } from './end-sessions';
 
 export type SignOutReason = 'signed_out' | 'idle';
 
+/** The app's sign-out button, the idle timer and Auth.js's POST /api/auth/signout all end here. */
 export async function endActorSession(actor: Actor, reason: SignOutReason): Promise<void> {
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    await endSession(actor.sessionId, tx);
-    await recordAudit(
-      tx,
-      { userId: actor.userId, role: actor.role, requestId: actor.requestId },
-      { action: reason === 'idle' ? 'session.idle_timeout' : 'session.signed_out', targetType: 'session', targetId: actor.sessionId, portId: actor.portId },
-    );
-  });
+  await db.transaction((tx) => endOneSession(tx, actor.sessionId, reason, { userId: actor.userId, role: actor.role, requestId: actor.requestId }, actor.portId));
 }

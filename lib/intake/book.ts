@@ -22,7 +22,7 @@ import { now, serviceDate } from '@/lib/time';
 import { appointmentById } from '@/lib/roster/load';
 import { limitSql, NATIONAL_CAP_SQL, reserveSlot } from './capacity';
 import { detectFlags, lockPeople } from './detect-flags';
-import { countRequestSql, currentWindow, maybeHousekeeping, rateLimited, rateLimitPerMinute } from './rate-limit';
+import { countRequestSql, currentWindow, isOverLimit, maybeHousekeeping, rateLimited } from './rate-limit';
 import { identityKey } from './rules';
 import { BookingRequestSchema, IdempotencyKeySchema, type BookingRequest } from './schemas';
 
@@ -91,7 +91,7 @@ export async function bookAppointment(
   );
   void maybeHousekeeping(db)?.catch(() => undefined);
   if (!fast) throw new Error('booking pre-check returned no row');
-  if (fast.hits > rateLimitPerMinute()) throw rateLimited(window);
+  if (isOverLimit(fast.hits)) throw rateLimited(window);
   if (fast.request_hash !== null && fast.response_body !== null && fast.response_status !== null) {
     if (fast.request_hash !== requestHash) throw mismatch();
     return { status: fast.response_status, body: fast.response_body };

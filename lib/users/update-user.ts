@@ -1,17 +1,18 @@
 /**
- * Changes an account: name, role, port, active, or a password reset. Deactivation and role
- * changes take effect on the person's next request (sessions re-read the user each time); a
- * password reset also ends their open sessions and forces a new password at next sign-in.
+ * Changes an account: name, role, port, active, or a password reset. Role changes take effect on
+ * the person's next request (sessions re-read the user each time); a deactivation or a password
+ * reset ends their open sessions for good (a reset also forces a new password at next sign-in).
  * The last active administrator can be neither deactivated nor demoted (LAST_ADMIN).
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { queryRows } from '@/db/client';
-import { sessions, users } from '@/db/schema';
+import { users } from '@/db/schema';
 import { auditActorOf } from '@/lib/admin/audit-actor';
 import { parseInput } from '@/lib/api/validate';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
+import { endUserSessions } from '@/lib/auth/end-sessions';
 import { assertCan } from '@/lib/auth/guard';
 import { hashPassword } from '@/lib/auth/password';
 import { AppError } from '@/lib/errors';
@@ -62,9 +63,9 @@ export async function updateUser(actor: Actor, id: string, input: unknown, local
         ...(passwordHash ? { passwordHash, mustChangePassword: true } : {}),
       })
       .where(eq(users.id, id));
-    if (passwordHash) {
-      await tx.update(sessions).set({ endedAt: sql`now()` }).where(and(eq(sessions.userId, id), isNull(sessions.endedAt)));
-    }
+    // A reset or a deactivation ends every session of the person for good (reactivation revives none).
+    const endReason = passwordHash ? 'password_reset' : !active && target.active ? 'deactivated' : null;
+    if (endReason) await endUserSessions(tx, id, endReason, auditActorOf(actor), target.portId ?? portId);
     const after = (await adminUserById(tx, id))!;
     const action = passwordHash
       ? 'user.password_reset'

@@ -2,6 +2,7 @@ export const errors = {
   VALIDATION: 'Some information is missing or not valid.',
   UNAUTHENTICATED: 'Please sign in.',
   FORBIDDEN: 'You are not allowed to do this.',
+  PASSWORD_CHANGE_REQUIRED: 'Set a new password before doing anything else.',
   NOT_FOUND: 'Not found.',
   METHOD_NOT_ALLOWED: 'This action is not supported here.',
   CONFLICT: 'This record was changed by someone else. Reload and try again.',

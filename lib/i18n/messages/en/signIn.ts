@@ -6,7 +6,7 @@ export const signIn = {
   submit: 'Sign in',
   submitting: 'Signing in…',
   invalid: 'The email or password is not correct.',
-  throttled: 'Too many failed attempts. Try again in {minutes} minutes.',
+  throttled: 'Too many failed attempts from here or for this account. Wait a moment and try again: the wait grows with each failure, to at most {minutes} minutes. Your usual kiosk is not affected.',
   missing: 'Enter your email and password.',
   signedOut: 'You have been signed out.',
   idleSignedOut: 'You were signed out after {minutes} minutes without activity.',

@@ -4,6 +4,7 @@ export const errors: Messages['errors'] = {
   VALIDATION: 'Falta información o no es válida.',
   UNAUTHENTICATED: 'Inicie sesión.',
   FORBIDDEN: 'No tiene permiso para hacer esto.',
+  PASSWORD_CHANGE_REQUIRED: 'Cree una contraseña nueva antes de hacer cualquier otra cosa.',
   NOT_FOUND: 'No encontrado.',
   METHOD_NOT_ALLOWED: 'Esta acción no está disponible aquí.',
   CONFLICT: 'Otra persona cambió este registro. Vuelva a cargar e inténtelo de nuevo.',

@@ -8,7 +8,7 @@ export const signIn: Messages['signIn'] = {
   submit: 'Iniciar sesión',
   submitting: 'Iniciando sesión…',
   invalid: 'El correo o la contraseña no son correctos.',
-  throttled: 'Demasiados intentos fallidos. Inténtelo de nuevo en {minutes} minutos.',
+  throttled: 'Demasiados intentos fallidos desde aquí o para esta cuenta. Espere un momento e inténtelo de nuevo: la espera crece con cada fallo, hasta {minutes} minutos como máximo. Su quiosco habitual no se ve afectado.',
   missing: 'Escriba su correo y su contraseña.',
   signedOut: 'Ha cerrado la sesión.',
   idleSignedOut: 'Se cerró su sesión tras {minutes} minutos sin actividad.',

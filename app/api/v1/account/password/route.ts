@@ -7,6 +7,6 @@ import { changeOwnPassword } from '@/lib/users/change-own-password';
 export const dynamic = 'force-dynamic';
 
 export const POST = apiRoute(async ({ request, locale }) => {
-  const actor = await requireApiActor({ activity: true });
+  const actor = await requireApiActor({ activity: true, whilePasswordChangeRequired: true });
   return json(await changeOwnPassword(actor, await readJsonBody(request), locale));
 });

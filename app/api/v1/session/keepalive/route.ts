@@ -6,6 +6,6 @@ export const dynamic = 'force-dynamic';
 
 // "Stay signed in": a deliberate act of the person, so it counts as activity for the idle limit.
 export const POST = apiRoute(async () => {
-  await requireApiActor({ activity: true });
+  await requireApiActor({ activity: true, whilePasswordChangeRequired: true });
   return json({ status: 'ok' });
 });
