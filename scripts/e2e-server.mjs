@@ -5,7 +5,7 @@
  * else a new embedded PGlite folder. Migrates and loads the demo data first.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -72,7 +72,16 @@ if (!embedded && !sameDbAs) {
   writeFileSync(path.join(RUNTIME, `${port}.url`), env.DATABASE_URL);
 }
 
-const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], { stdio: 'inherit', env });
+// The server's own output also goes to .e2e-runtime/<port>.log, so a spec can grep what it logged.
+mkdirSync(RUNTIME, { recursive: true });
+const log = createWriteStream(path.join(RUNTIME, `${port}.log`));
+const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], { stdio: ['inherit', 'pipe', 'pipe'], env });
+for (const [from, to] of [[server.stdout, process.stdout], [server.stderr, process.stderr]]) {
+  from.on('data', (chunk) => {
+    to.write(chunk);
+    log.write(chunk);
+  });
+}
 let stopping = false;
 function stop() {
   if (stopping) return;
