@@ -5,6 +5,7 @@
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { pageDeadlineMs, withDeadline } from '@/lib/api/deadline';
 import { isAppError, isDatabaseUnavailable } from '@/lib/errors';
 import { ANONYMOUS, AccessDeniedError, deniedSubjectOf } from './access-denied';
 import type { Actor } from './actor';
@@ -29,7 +30,9 @@ const pageSession = cache(async (): Promise<PageSessionState> => {
   const sid = await sessionId();
   if (!sid) return { ended: 'missing' };
   try {
-    return await loadSession(sid, { activity: true, requestId: await requestId() });
+    // The API's deadline, for pages too: a database that stalls mid-query fires no timeout of its own.
+    const rid = await requestId();
+    return await withDeadline(pageDeadlineMs(), () => loadSession(sid, { activity: true, requestId: rid }));
   } catch (error) {
     // The database is restarting or overloaded: pages say so (see requirePageActor) instead of a 500.
     if (isDatabaseUnavailable(error) || (isAppError(error) && error.code === 'UNAVAILABLE')) return { ended: 'unavailable' };
