@@ -13,7 +13,7 @@ import { auth } from './next-auth';
 import { recordPageDenial } from './page-denial';
 import { can, type Action } from './permissions';
 import { loadSession, type SessionState } from './session-store';
-import { unavailablePath } from './unavailable-path';
+import { UNAVAILABLE_PATH, unavailablePath } from './unavailable-path';
 
 async function sessionId(): Promise<string | null> {
   const session = (await auth()) as { sid?: string } | null;
@@ -27,6 +27,8 @@ async function requestId(): Promise<string | null> {
 type PageSessionState = SessionState | { ended: 'unavailable' };
 
 const pageSession = cache(async (): Promise<PageSessionState> => {
+  // The reconnecting page (and the layout around it) must not wait on the database it says is away.
+  if (((await headers()).get('x-pathname') ?? '').startsWith(UNAVAILABLE_PATH)) return { ended: 'unavailable' };
   const sid = await sessionId();
   if (!sid) return { ended: 'missing' };
   try {
