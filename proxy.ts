@@ -43,6 +43,8 @@ export function proxy(request: NextRequest) {
   for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) response.headers.set(name, value);
   response.headers.set('X-Request-Id', requestId);
   response.headers.set('Cache-Control', 'no-store, private');
+  // The page a stalled or restarting database leads to (lib/auth/unavailable-path.ts) says when to come back.
+  if (request.nextUrl.pathname === '/unavailable') response.headers.set('Retry-After', '5');
   return response;
 }
 

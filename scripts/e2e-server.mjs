@@ -7,7 +7,7 @@
  * portroster_app, exactly as production should (see README, Database roles).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -88,7 +88,16 @@ if (!embedded && !sameDbAs) {
 // The app never gets the owner's URL.
 const serverEnv = { ...env };
 delete serverEnv.MIGRATION_DATABASE_URL;
-const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], { stdio: 'inherit', env: serverEnv });
+// The server's own output also goes to .e2e-runtime/<port>.log, so a spec can grep what it logged.
+mkdirSync(RUNTIME, { recursive: true });
+const log = createWriteStream(path.join(RUNTIME, `${port}.log`));
+const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], { stdio: ['inherit', 'pipe', 'pipe'], env: serverEnv });
+for (const [from, to] of [[server.stdout, process.stdout], [server.stderr, process.stderr]]) {
+  from.on('data', (chunk) => {
+    to.write(chunk);
+    log.write(chunk);
+  });
+}
 let stopping = false;
 function stop() {
   if (stopping) return;

@@ -20,8 +20,16 @@ export function requestDeadlineMs(request: Request): number {
   return LONG_RUNNING.some((re) => re.test(path)) ? base * LONG_RUNNING_FACTOR : base;
 }
 
-export async function withRequestDeadline<T>(request: Request, work: () => Promise<T>): Promise<T> {
-  const ms = requestDeadlineMs(request);
+export function withRequestDeadline<T>(request: Request, work: () => Promise<T>): Promise<T> {
+  return withDeadline(requestDeadlineMs(request), work);
+}
+
+/** The same deadline for a page's database work (lib/auth/current.ts): a stalled page shows /unavailable. */
+export function pageDeadlineMs(): number {
+  return env().REQUEST_TIMEOUT_MS;
+}
+
+export async function withDeadline<T>(ms: number, work: () => Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(

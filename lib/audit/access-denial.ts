@@ -64,6 +64,10 @@ async function bump(tx: DbOrTx, minute: string, address: string): Promise<number
 /** Counts one anonymous refusal; the count when the audit trail should hear of it, else null. */
 async function countAnonymous(tx: DbOrTx, address: string): Promise<{ count: number; address: string } | null> {
   const minute = new Date(Math.floor(now().getTime() / 60_000) * 60_000).toISOString();
+  // Now and then the counts of past days go; the audit events that reported them stay.
+  if (Math.random() < 1 / 500) {
+    await tx.execute(sql`delete from access_denial_counts where minute < ${new Date(now().getTime() - 86_400_000).toISOString()}::timestamptz`);
+  }
   const [seen] = await queryRows<{ hits: number }>(
     tx,
     sql`select hits from access_denial_counts where minute = ${minute}::timestamptz and address = ${address}`,

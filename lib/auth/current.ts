@@ -5,6 +5,7 @@
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { pageDeadlineMs, withDeadline } from '@/lib/api/deadline';
 import { isAppError, isDatabaseUnavailable } from '@/lib/errors';
 import { ANONYMOUS, AccessDeniedError, deniedSubjectOf } from './access-denied';
 import type { Actor } from './actor';
@@ -12,7 +13,7 @@ import { auth } from './next-auth';
 import { recordPageDenial } from './page-denial';
 import { can, type Action } from './permissions';
 import { loadSession, type SessionState } from './session-store';
-import { unavailablePath } from './unavailable-path';
+import { UNAVAILABLE_PATH, unavailablePath } from './unavailable-path';
 
 async function sessionId(): Promise<string | null> {
   const session = (await auth()) as { sid?: string } | null;
@@ -26,10 +27,14 @@ async function requestId(): Promise<string | null> {
 type PageSessionState = SessionState | { ended: 'unavailable' };
 
 const pageSession = cache(async (): Promise<PageSessionState> => {
+  // The reconnecting page (and the layout around it) must not wait on the database it says is away.
+  if (((await headers()).get('x-pathname') ?? '').startsWith(UNAVAILABLE_PATH)) return { ended: 'unavailable' };
   const sid = await sessionId();
   if (!sid) return { ended: 'missing' };
   try {
-    return await loadSession(sid, { activity: true, requestId: await requestId() });
+    // The API's deadline, for pages too: a database that stalls mid-query fires no timeout of its own.
+    const rid = await requestId();
+    return await withDeadline(pageDeadlineMs(), () => loadSession(sid, { activity: true, requestId: rid }));
   } catch (error) {
     // The database is restarting or overloaded: pages say so (see requirePageActor) instead of a 500.
     if (isDatabaseUnavailable(error) || (isAppError(error) && error.code === 'UNAVAILABLE')) return { ended: 'unavailable' };

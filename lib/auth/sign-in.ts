@@ -12,7 +12,7 @@ import { recordThrottledSignIn } from '@/lib/audit/access-denial';
 import { now } from '@/lib/time';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { createSession } from './session-store';
-import { claim, emailKey, refund, signInLimits } from './throttle';
+import { claim, emailKey, refund, signInLimits, throttleHousekeeping } from './throttle';
 
 export const CredentialsSchema = z.object({
   email: z.string().trim().min(3).max(320),
@@ -54,6 +54,8 @@ export async function checkCredentials(input: unknown, address = 'unknown'): Pro
   const db = await getDb();
   const at = now();
 
+  // Now and then, counters nobody has touched for a day go (no scheduler needed, any instance does it).
+  if (Math.random() < 1 / 500) void throttleHousekeeping(db, at).catch(() => undefined);
   const limits = signInLimits(email, address, await isKnownAddress(db, email, address, at));
   const claimed = await claim(db, limits, at);
   if (!claimed.ok) {
