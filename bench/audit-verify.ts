@@ -36,6 +36,11 @@ async function main() {
     }
     portIds.push(null);
 
+    // The event is signed over PostgreSQL's own text of the jsonb values, as the writer does (lib/audit/record.ts).
+    const BEFORE = { status: 'checked_in', version: 2, outcome: null, arrivedAt: '2025-01-01T08:00:00.000Z', membersPresent: 3 };
+    const AFTER = { status: 'processed', version: 3, outcome: { code: 'nta_parole', notes: null, interpreterLanguage: 'ht' }, arrivedAt: '2025-01-01T08:00:00.000Z', membersPresent: 3 };
+    const [spelled] = await sql<{ before: string; after: string }[]>`select ${sql.json(BEFORE)}::jsonb::text as before, ${sql.json(AFTER)}::jsonb::text as after`;
+
     const buildStart = performance.now();
     const last = new Map<number | null, string | null>();
     const start = Date.UTC(2025, 0, 1);
@@ -45,7 +50,7 @@ async function main() {
         const portId = portIds[i % CHAINS]!;
         const event: HashableEvent = {
           id: i + 1,
-          at: new Date(start + i * 1_000),
+          at: new Date(start + i * 1_000).toISOString(),
           actorId: null,
           actorRole: 'officer',
           actorLabel: null,
@@ -54,8 +59,8 @@ async function main() {
           action: i % 3 === 0 ? 'appointment.checked_in' : i % 3 === 1 ? 'appointment.outcome_recorded' : 'appointment.corrected',
           targetType: 'appointment',
           targetId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-          before: { status: 'checked_in', version: 2, outcome: null, arrivedAt: '2025-01-01T08:00:00.000Z', membersPresent: 3 },
-          after: { status: 'processed', version: 3, outcome: { code: 'nta_parole', notes: null, interpreterLanguage: 'ht' }, arrivedAt: '2025-01-01T08:00:00.000Z', membersPresent: 3 },
+          before: spelled!.before,
+          after: spelled!.after,
           reason: i % 3 === 2 ? 'Paper file shows parole was granted.' : null,
           requestId: null,
           keyId: key.id,
@@ -63,7 +68,7 @@ async function main() {
         };
         const hash = eventHmac(key.secret, event);
         last.set(portId, hash);
-        rows.push({ ...event, at: event.at.toISOString(), hash });
+        rows.push({ ...event, before: BEFORE, after: AFTER, hash });
       }
       await sql`
         insert into audit_events (id, at, actor_id, actor_role, port_id, action, target_type, target_id, before, after, reason, request_id, key_id, prev_hash, hash)
@@ -110,7 +115,9 @@ async function main() {
     printTable('Audit verification', rows);
     writeResults('audit-verify', rows);
   } finally {
-    await dropTestDatabase(base, name);
+    // BENCH_KEEP_DATABASE=1 leaves it for profiling `npm run audit:verify` (drop it by hand afterwards).
+    if (process.env.BENCH_KEEP_DATABASE === '1') console.log(`Kept ${url}`);
+    else await dropTestDatabase(base, name);
   }
 }
 
