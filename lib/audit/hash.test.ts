@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
-import { canonicalEvent, canonicalJson, eventHmac, legacyEventHash, type HashableEvent } from './hash';
+import { canonicalEvent, canonicalJson, eventHmac, legacyEventHash, preparedHmac, type HashableEvent } from './hash';
 
 /** The first implementation, kept as the reference: stored hashes were computed with it. */
 function reference(value: unknown): string {
@@ -85,5 +85,15 @@ describe('keyed event hash', () => {
 
   it('depends on the key', () => {
     expect(eventHmac(Buffer.from('another-key-0123456789abcdef-0123456789ab'), EVENT)).not.toBe(eventHmac(KEY, EVENT));
+  });
+});
+
+describe('prepared HMAC', () => {
+  it.each([0, 1, 31, 32, 63, 64, 65, 200])('equals createHmac for a %i-byte key, message after message', (n) => {
+    const secret = Buffer.from(Array.from({ length: n }, (_, i) => (i * 37 + 11) % 256));
+    const f = preparedHmac(secret);
+    for (const message of ['', 'a', canonicalEvent(EVENT), 'ñ🛂\u0000'.repeat(50), 'x'.repeat(1000)]) {
+      expect(f(message)).toBe(createHmac('sha256', secret).update(message).digest('hex'));
+    }
   });
 });

@@ -96,3 +96,16 @@ export function legacyEventHash(prevHash: string | null, e: LegacyHashableEvent)
   });
   return createHash('sha256').update(content).digest('hex');
 }
+
+/**
+ * HMAC-SHA256 (RFC 2104) with the key's padded inner and outer blocks hashed once: each message
+ * then costs two cheap copies of a prepared hash instead of a new createHmac (which set up the key
+ * again and dominated the verifier's profile). Equal to createHmac('sha256', secret); tested so.
+ */
+export function preparedHmac(secret: Buffer): (message: string) => string {
+  const block = Buffer.alloc(64);
+  (secret.length > 64 ? createHash('sha256').update(secret).digest() : secret).copy(block);
+  const inner = createHash('sha256').update(block.map((b) => b ^ 0x36));
+  const outer = createHash('sha256').update(block.map((b) => b ^ 0x5c));
+  return (message) => outer.copy().update(inner.copy().update(message).digest()).digest('hex');
+}

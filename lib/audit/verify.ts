@@ -8,8 +8,7 @@
 import { eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '@/db/client';
 import { auditEvents } from '@/db/schema';
-import { createHmac } from 'node:crypto';
-import { eventHmac, type HashableEvent } from './hash';
+import { eventHmac, preparedHmac, type HashableEvent } from './hash';
 import { auditKeyring, type AuditKeyring } from './keys';
 
 export interface VerifiableEvent extends Omit<HashableEvent, 'keyId' | 'id'> {
@@ -109,10 +108,18 @@ export class ChainVerifier {
     return b;
   }
 
+  private readonly hmacs = new Map<string, (message: string) => string>();
+
+  private hmacOf(id: string, secret: Buffer): (message: string) => string {
+    let f = this.hmacs.get(id);
+    if (!f) this.hmacs.set(id, (f = preparedHmac(secret)));
+    return f;
+  }
+
   /** An event as it is stored, its canonical form spelled by PostgreSQL (verifyAuditChains). */
   addStored(event: StoredEvent): ChainBreak | null {
     const key = event.keyId === null ? undefined : this.keyring.byId.get(event.keyId);
-    return this.check(event, key ? createHmac('sha256', key.secret).update(event.canonical).digest('hex') : undefined);
+    return this.check(event, key ? this.hmacOf(key.id, key.secret)(event.canonical) : undefined);
   }
 
   add(event: VerifiableEvent): ChainBreak | null {
