@@ -29,4 +29,10 @@ describe('scheduled audit checkpoints', () => {
     expect(new Date(schedule.nextDue).getTime()).toBe(new Date(doc.takenAt).getTime() + 60 * 60_000);
     expect(JSON.stringify(await db.execute(sql`select count(*)::int as n from audit_checkpoints`))).toContain(`"n":${before + 1}`);
   });
+
+  it('is not silenced by a row the app role forged with a future time', async () => {
+    const db = await getDb();
+    await db.insert(auditCheckpoints).values({ takenAt: new Date('2999-01-01T00:00:00Z'), maxEventId: 0, events: 0, keyId: 'forged', document: {} });
+    expect(await writeCheckpointIfDue(db, auditKeyring(), 60)).not.toBeNull();
+  });
 });

@@ -4,13 +4,26 @@
  * HMAC key, so an upgrade never launders earlier tampering. Runs after the SQL migrations, with
  * owner rights (the append-only trigger is off only inside this one transaction).
  */
-import { asc, gt, sql } from 'drizzle-orm';
+import { asc, getTableColumns, gt, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { auditEvents } from '@/db/schema';
 import { eventHmac, legacyEventHash, type HashableEvent } from './hash';
 import type { AuditKeyring } from './keys';
 
 const BATCH = 5_000;
+
+/** The signed spellings of the instant and the jsonb values, as the verifier reads them (lib/audit/verify.ts). */
+const SIGNED_TEXT = {
+  atText: sql<string>`to_char(${auditEvents.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  beforeText: sql<string | null>`${auditEvents.before}::text`,
+  afterText: sql<string | null>`${auditEvents.after}::text`,
+};
+
+type Row = typeof auditEvents.$inferSelect & { atText: string; beforeText: string | null; afterText: string | null };
+
+function signed(row: Row, keyId: string, prevHash: string | null): HashableEvent {
+  return { ...row, at: row.atText, before: row.beforeText, after: row.afterText, keyId, prevHash };
+}
 
 export async function rechainLegacyAuditEvents(db: Db, keyring: () => AuditKeyring): Promise<number> {
   const [pending] = await queryRows<{ n: number | string }>(db, sql`select count(*) as n from audit_events where key_id is null`);
@@ -24,7 +37,12 @@ export async function rechainLegacyAuditEvents(db: Db, keyring: () => AuditKeyri
     const chains = new Map<string, { oldLast: string | null; newLast: string | null; dirty: boolean }>();
     let lastId = 0;
     for (;;) {
-      const rows = await tx.select().from(auditEvents).where(gt(auditEvents.id, lastId)).orderBy(asc(auditEvents.id)).limit(BATCH);
+      const rows = await tx
+        .select({ ...getTableColumns(auditEvents), ...SIGNED_TEXT })
+        .from(auditEvents)
+        .where(gt(auditEvents.id, lastId))
+        .orderBy(asc(auditEvents.id))
+        .limit(BATCH);
       if (rows.length === 0) break;
       lastId = rows[rows.length - 1]!.id;
       const updates: { id: number; prev: string | null; hash: string }[] = [];
@@ -39,14 +57,13 @@ export async function rechainLegacyAuditEvents(db: Db, keyring: () => AuditKeyri
           state.dirty = true;
         } else {
           const signer = ring.byId.get(row.keyId);
-          if (!signer || row.hash !== eventHmac(signer.secret, row as HashableEvent) || row.prevHash !== state.oldLast) {
+          if (!signer || row.hash !== eventHmac(signer.secret, signed(row, row.keyId, row.prevHash)) || row.prevHash !== state.oldLast) {
             throw new Error(`audit event ${row.id} fails its keyed check: refusing to re-chain`);
           }
         }
         state.oldLast = row.hash;
         if (state.dirty) {
-          const event: HashableEvent = { ...row, keyId: key.id, prevHash: state.newLast };
-          const hash = eventHmac(key.secret, event);
+          const hash = eventHmac(key.secret, signed(row, key.id, state.newLast));
           updates.push({ id: row.id, prev: state.newLast, hash });
           state.newLast = hash;
         } else {

@@ -48,17 +48,23 @@ export async function recordAudit(tx: DbOrTx, actor: AuditActor, input: AuditInp
   const chain = auditChainFor(input.targetId);
   const key = auditKeyring().current;
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_NAMESPACE}, ${(portId ?? 0) * AUDIT_CHAINS_PER_PORT + chain})`);
+  const before = input.before ?? null;
+  const after = input.after ?? null;
+  const at = now();
   // The id is signed too, so it is drawn here (under the chain lock, so chain order is id order),
-  // in the same round trip that reads the chain's head.
-  const [head] = await queryRows<{ id: number | string; prev: string | null }>(
+  // in the same round trip that reads the chain's head and has PostgreSQL spell the jsonb values
+  // exactly as the verifier will read them back (lib/audit/hash.ts).
+  const [head] = await queryRows<{ id: number | string; prev: string | null; before: string | null; after: string | null }>(
     tx,
     sql`select nextval('audit_events_id_seq') as id,
           (select hash from audit_events where ${portId === null ? sql`port_id is null` : sql`port_id = ${portId}`} and chain = ${chain}
-           order by id desc limit 1) as prev`,
+           order by id desc limit 1) as prev,
+          ${before === null ? null : JSON.stringify(before)}::jsonb::text as before,
+          ${after === null ? null : JSON.stringify(after)}::jsonb::text as after`,
   );
   const event: HashableEvent = {
     id: Number(head!.id),
-    at: now(),
+    at: at.toISOString(),
     actorId: actor.userId,
     actorRole: actor.role,
     actorLabel: actor.label ?? null,
@@ -67,14 +73,14 @@ export async function recordAudit(tx: DbOrTx, actor: AuditActor, input: AuditInp
     action: input.action,
     targetType: input.targetType,
     targetId: input.targetId ?? null,
-    before: input.before ?? null,
-    after: input.after ?? null,
+    before: head!.before,
+    after: head!.after,
     reason: input.reason ?? null,
     requestId: actor.requestId ?? null,
     keyId: key.id,
     prevHash: head!.prev ?? null,
   };
-  await tx.insert(auditEvents).values({ ...event, actorRole: actor.role, hash: eventHmac(key.secret, event) });
+  await tx.insert(auditEvents).values({ ...event, id: Number(head!.id), at, actorRole: actor.role, before, after, hash: eventHmac(key.secret, event) });
 }
 
 /** Distinct first key for pg_advisory_xact_lock(int, int) so audit locks never collide with others. */

@@ -11,8 +11,8 @@ function sign(events: Omit<VerifiableEvent, 'hash' | 'prevHash' | 'keyId'>[], ri
   const last = new Map<string, string | null>();
   return events.map((e) => {
     const k = `${e.portId}:${e.chain}`;
-    const full: HashableEvent = { ...e, keyId: ring.current.id, prevHash: last.get(k) ?? null };
-    const hash = eventHmac(ring.current.secret, full);
+    const full = { ...e, keyId: ring.current.id, prevHash: last.get(k) ?? null };
+    const hash = eventHmac(ring.current.secret, full as HashableEvent);
     last.set(k, hash);
     return { ...full, hash };
   });
@@ -27,7 +27,7 @@ function buildChain(n: number, portIds: (number | null)[] = [1], chainOf: (i: nu
   return sign(
     Array.from({ length: n }, (_, i) => ({
       id: i + 1,
-      at: new Date(start + i * 1000),
+      at: new Date(start + i * 1000).toISOString(),
       actorId: '00000000-0000-4000-8000-000000000001',
       actorRole: 'officer',
       actorLabel: null,
@@ -36,8 +36,8 @@ function buildChain(n: number, portIds: (number | null)[] = [1], chainOf: (i: nu
       action: i % 2 ? 'appointment.checked_in' : 'appointment.outcome_recorded',
       targetType: 'appointment',
       targetId: `a-${i}`,
-      before: { status: 'scheduled', version: 1 },
-      after: { status: 'checked_in', version: 2, notes: 'línea 1\nlínea 2' },
+      before: '{"status": "scheduled", "version": 1}',
+      after: '{"notes": "línea 1\\nlínea 2", "status": "checked_in", "version": 2}',
       reason: null,
       requestId: null,
     })),
@@ -82,7 +82,7 @@ describe('audit chain verifier (in memory)', () => {
 
   it('catches an edit whose hash an attacker recomputed without the key', () => {
     const events = buildChain(10);
-    const forged = sign([{ ...events[4]!, after: { status: 'processed' } }], OTHER)[0]!;
+    const forged = sign([{ ...events[4]!, after: '{"status": "processed"}' }], OTHER)[0]!;
     events[4] = { ...forged, keyId: RING.current.id, prevHash: events[4]!.prevHash };
     expect(verifyEvents(events, RING).firstBreak).toMatchObject({ eventId: 5, kind: 'edited' });
   });

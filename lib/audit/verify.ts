@@ -5,17 +5,24 @@
  * order, so memory is one "last hash" per chain whatever the table size, and the primary key is the
  * only index needed. The per-chain checker (ChainVerifier) is pure: tests feed it in-memory rows.
  */
-import { and, asc, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '@/db/client';
 import { auditEvents } from '@/db/schema';
-import { eventHmac, type HashableEvent } from './hash';
+import { eventHmac, preparedHmac, type HashableEvent } from './hash';
 import { auditKeyring, type AuditKeyring } from './keys';
 
-export interface VerifiableEvent extends Omit<HashableEvent, 'keyId'> {
+export interface VerifiableEvent extends Omit<HashableEvent, 'keyId' | 'id'> {
+  id: number;
   /** Null only on rows the re-chain step has not signed yet. */
   keyId: string | null;
   hash: string | null;
 }
+
+/** What the chain logic needs of an event besides its content. */
+type ChainMeta = Pick<VerifiableEvent, 'id' | 'portId' | 'chain' | 'keyId' | 'prevHash' | 'hash'>;
+
+/** A stored event as verifyAuditChains reads it: chain fields plus the canonical text. */
+export type StoredEvent = ChainMeta & { canonical: string };
 
 export type BreakKind =
   /** The stored hash is not the HMAC of the stored content: the event was edited or forged. */
@@ -101,7 +108,27 @@ export class ChainVerifier {
     return b;
   }
 
+  private readonly hmacs = new Map<string, (message: string) => string>();
+
+  private hmacOf(id: string, secret: Buffer): (message: string) => string {
+    let f = this.hmacs.get(id);
+    if (!f) this.hmacs.set(id, (f = preparedHmac(secret)));
+    return f;
+  }
+
+  /** An event as it is stored, its canonical form spelled by PostgreSQL (verifyAuditChains). */
+  addStored(event: StoredEvent): ChainBreak | null {
+    const key = event.keyId === null ? undefined : this.keyring.byId.get(event.keyId);
+    return this.check(event, key ? this.hmacOf(key.id, key.secret)(event.canonical) : undefined);
+  }
+
   add(event: VerifiableEvent): ChainBreak | null {
+    const key = event.keyId === null ? undefined : this.keyring.byId.get(event.keyId);
+    return this.check(event, key ? eventHmac(key.secret, event as HashableEvent) : undefined);
+  }
+
+  /** expected: the HMAC of the event's content under its key, undefined when the key is unknown. */
+  private check(event: ChainMeta, expected: string | undefined): ChainBreak | null {
     this.count++;
     const portId = event.portId;
     const chainNo = event.chain;
@@ -112,9 +139,8 @@ export class ChainVerifier {
       this.chains.set(k, state);
     }
     let broken: ChainBreak | null = null;
-    const key = event.keyId === null ? undefined : this.keyring.byId.get(event.keyId);
-    if (!key) broken = this.breakAt(state, event, 'unknown_key');
-    else if (event.hash !== eventHmac(key.secret, event as HashableEvent)) broken = this.breakAt(state, event, 'edited');
+    if (expected === undefined) broken = this.breakAt(state, event, 'unknown_key');
+    else if (event.hash !== expected) broken = this.breakAt(state, event, 'edited');
     else if (event.prevHash !== state.lastHash) broken = this.breakAt(state, event, 'broken_link');
     state.summary.events++;
     state.summary.lastEventId = event.id;
@@ -176,29 +202,45 @@ export interface VerifyOptions {
   onProgress?: (eventsChecked: number) => void;
   /** The keys to check with; default the configured ones (lib/audit/keys.ts). */
   keyring?: AuditKeyring;
+  /** Id ranges fetched at once (each on its own pooled connection on PostgreSQL). */
+  parallel?: number;
   /** Chain heads from a verified checkpoint file: each must still be there, unchanged. */
   checkpoint?: readonly CheckpointChain[];
 }
 
-const COLUMNS = {
-  id: auditEvents.id,
-  at: auditEvents.at,
-  actorId: auditEvents.actorId,
-  actorRole: auditEvents.actorRole,
-  actorLabel: auditEvents.actorLabel,
-  portId: auditEvents.portId,
-  chain: auditEvents.chain,
-  action: auditEvents.action,
-  targetType: auditEvents.targetType,
-  targetId: auditEvents.targetId,
-  before: auditEvents.before,
-  after: auditEvents.after,
-  reason: auditEvents.reason,
-  requestId: auditEvents.requestId,
-  keyId: auditEvents.keyId,
-  prevHash: auditEvents.prevHash,
-  hash: auditEvents.hash,
-};
+const J = (column: string) => `coalesce(to_json(${column})::text, 'null')`;
+
+/**
+ * The canonical form of lib/audit/hash.ts canonicalEvent, spelled by PostgreSQL (to_json escapes
+ * strings exactly as JSON.stringify does; jsonb::text is the stored value's own text), so the
+ * verifier receives one string per event to HMAC instead of parsing a dozen columns.
+ * hash.db.test.ts holds the two spellings equal on hostile strings.
+ */
+export const CANONICAL_SQL = sql.raw(
+  [
+    `'["pr-audit-1",' || id`,
+    J(`to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`),
+    J('actor_id::text'),
+    J('actor_role::text'),
+    J('actor_label'),
+    `coalesce(port_id::text, 'null')`,
+    'chain::text',
+    J('action'),
+    J('target_type'),
+    J('target_id'),
+    `coalesce(before::text, 'null')`,
+    `coalesce(after::text, 'null')`,
+    J('reason'),
+    J('request_id'),
+    J('key_id'),
+    J('prev_hash') + ` || ']'`,
+  ].join(` || ',' || `),
+);
+
+/** One id range of events in the verifier's shape (PostgreSQL spells the canonical form). */
+const selectRange = (scope: SQL | undefined, afterId: number, upToId: number) => sql`
+  select id, port_id as "portId", chain, key_id as "keyId", prev_hash as "prevHash", hash, ${CANONICAL_SQL} as canonical
+  from audit_events where id > ${afterId} and id <= ${upToId}${scope ? sql` and ${scope}` : sql``} order by id`;
 
 /** Walks the stored chains in batches; never holds more than one batch in memory. */
 export async function verifyAuditChains(db: DbOrTx, opts: VerifyOptions = {}): Promise<VerifyReport> {
@@ -214,23 +256,29 @@ export async function verifyAuditChains(db: DbOrTx, opts: VerifyOptions = {}): P
   }
   const inScope = (portId: number | null) => !opts.portIds || opts.portIds.includes(portId);
   const verifier = new ChainVerifier(keyring, opts.checkpoint?.filter((c) => inScope(c.portId)));
-  const fetchAfter = (lastId: number) =>
-    db
-      .select(COLUMNS)
-      .from(auditEvents)
-      .where(and(gt(auditEvents.id, lastId), scope))
-      .orderBy(asc(auditEvents.id))
-      .limit(batchSize)
-      .execute(); // starts the query now (a drizzle builder alone runs only when awaited)
-  let next = fetchAfter(0);
-  for (;;) {
-    const rows = await next;
-    const full = rows.length === batchSize;
-    // Ask for the next batch before hashing this one, so the database works while we hash.
-    if (full) next = fetchAfter(rows[rows.length - 1]!.id);
-    for (const row of rows) verifier.add(row);
+  const [bounds] = await queryRows<{ lo: number | string; hi: number | string }>(
+    db,
+    sql`select coalesce(min(id), 0) as lo, coalesce(max(id), 0) as hi from audit_events${scope ? sql` where ${scope}` : sql``}`,
+  );
+  const hi = Number(bounds?.hi ?? 0);
+  let from = Number(bounds?.lo ?? 0) - 1;
+  // Id ranges, not keyset pages, so several can be in flight on separate connections (the
+  // database spells the next ranges while this process hashes the current one); results are still
+  // consumed in id order. Events appended after the start are left to the next run.
+  const inFlight: Promise<StoredEvent[]>[] = [];
+  const request = () => {
+    inFlight.push(queryRows<StoredEvent>(db, selectRange(scope, from, Math.min(from + batchSize, hi))));
+    from += batchSize;
+  };
+  while (inFlight.length < (opts.parallel ?? 3) && from < hi) request();
+  while (inFlight.length > 0) {
+    const rows = await inFlight.shift()!;
+    if (from < hi) request();
+    for (const row of rows) {
+      row.id = Number(row.id); // bigint arrives as text from postgres.js
+      verifier.addStored(row);
+    }
     if (rows.length > 0) opts.onProgress?.(verifier.eventsChecked);
-    if (!full) break;
   }
   return verifier.report();
 }
