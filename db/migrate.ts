@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { recomputeIdentityKeys } from '../lib/identity/recompute';
 import { MIGRATIONS_FOLDER, queryRows, type DatabaseHandle } from './client';
 
 export async function runMigrations(handle: DatabaseHandle): Promise<void> {
@@ -11,6 +12,7 @@ export async function runMigrations(handle: DatabaseHandle): Promise<void> {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
   }
+  await recomputeIdentityKeys(handle.db);
 }
 
 function expectedMigrationCount(): number {

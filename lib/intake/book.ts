@@ -23,7 +23,7 @@ import { appointmentById } from '@/lib/roster/load';
 import { limitSql, NATIONAL_CAP_SQL, reserveSlot } from './capacity';
 import { detectFlags, lockPeople } from './detect-flags';
 import { countRequestSql, currentWindow, maybeHousekeeping, rateLimited, rateLimitPerMinute } from './rate-limit';
-import { identityKey } from './rules';
+import { personKeys } from '@/lib/identity/keys';
 import { BookingRequestSchema, IdempotencyKeySchema, type BookingRequest } from './schemas';
 
 export interface StoredResponse {
@@ -183,13 +183,9 @@ async function insertBooking(
   if (!p?.active) throw suspended();
   // Sold out since the pre-check: stop before doing work that would be rolled back.
   if (p.full) throw full(date);
-  const identity = identityKey(req.person);
-  await lockPeople(tx, [{ identityKey: identity, dateOfBirth: req.person.dateOfBirth, nationality: req.person.nationality }]);
-  const dup = await queryRows(
-    tx,
-    sql`select 1 from appointments where identity_key = ${identity} and service_date = ${date}::date and status <> 'cancelled' limit 1`,
-  );
-  if (dup.length > 0) throw duplicate(date);
+  const keys = personKeys(req.person);
+  await lockPeople(tx, [{ ...keys, dateOfBirth: req.person.dateOfBirth, nationality: req.person.nationality }]);
+  if (await holdsDate(tx, keys, date)) throw duplicate(date);
 
   let id: string | null = null;
   let code = '';
@@ -198,10 +194,11 @@ async function insertBooking(
     const [row] = await queryRows<{ id: string }>(
       tx,
       sql`insert into appointments (confirmation_code, port_id, scheduled_at, service_date, party_size, family_name, given_name,
-            date_of_birth, nationality, language, document_number, external_ref, identity_key, status)
+            date_of_birth, nationality, language, document_number, external_ref, identity_key, document_key, search_key, identity_key_version, status)
           values (${code}, ${port.id}, ${req.scheduledAt}::timestamptz, ${date}::date, ${req.partySize}, ${req.person.familyName},
             ${req.person.givenName}, ${req.person.dateOfBirth}::date, ${req.person.nationality}, ${req.person.language},
-            ${req.person.documentNumber}, ${req.externalRef}, ${identity}, 'scheduled')
+            ${req.person.documentNumber}, ${req.externalRef}, ${keys.identityKey}, ${keys.documentKey}, ${keys.searchKey},
+            ${keys.identityKeyVersion}, 'scheduled')
           on conflict (confirmation_code) do nothing
           returning id`,
     );
@@ -225,7 +222,28 @@ async function insertBooking(
   return response;
 }
 
-function duplicate(date: string): AppError {
+/**
+ * The same person already holds an active appointment that date at any port: the same folded name,
+ * date of birth and nationality, or the same document. Called under lockPeople, so a concurrent twin
+ * waits and then sees this one.
+ */
+export async function holdsDate(
+  tx: DbOrTx,
+  keys: { identityKey: string; documentKey: string | null },
+  date: string,
+  exceptCode: string | null = null,
+): Promise<string | null> {
+  const [row] = await queryRows<{ code: string }>(
+    tx,
+    sql`select confirmation_code as code from appointments
+        where (identity_key = ${keys.identityKey}${keys.documentKey ? sql` or document_key = ${keys.documentKey}` : sql``})
+          and service_date = ${date}::date and status <> 'cancelled'${exceptCode ? sql` and confirmation_code <> ${exceptCode}` : sql``}
+        limit 1`,
+  );
+  return row?.code ?? null;
+}
+
+export function duplicate(date: string): AppError {
   return new AppError('DUPLICATE_BOOKING', `This person already holds an active appointment on ${date}.`, {
     es: `Esta persona ya tiene una cita activa el ${date}.`,
   });

@@ -3,8 +3,8 @@
  * appointments it wrote. A match flags both sides (each links to the other); flags only ask a
  * supervisor to look, nothing is cancelled.
  *
- * - multiple_bookings: the same person (identity key: document number, or folded name + date of
- *   birth + nationality) holds or held within 30 days an active appointment at another port or date.
+ * - multiple_bookings: the same person (the same folded name + date of birth + nationality, or the
+ *   same document) holds or held within 30 days an active appointment at another port or date.
  * - identity_match: a different identity key, but the same date of birth and nationality and the same
  *   name once folded (accents, case) and with given and family names in any order.
  * - repeated_reference: the same external reference, or the same document number under another name.
@@ -24,10 +24,14 @@ const tokens = (x: string) =>
  * nationality for fuzzy matches) so neither misses the other's uncommitted row. Keys are taken in
  * ascending order so two transactions never wait on each other in a cycle.
  */
-export async function lockPeople(tx: DbOrTx, people: Array<{ identityKey: string; dateOfBirth: string; nationality: string }>): Promise<void> {
+export async function lockPeople(
+  tx: DbOrTx,
+  people: Array<{ identityKey: string; documentKey?: string | null; dateOfBirth: string; nationality: string }>,
+): Promise<void> {
   const keys = new Set<string>();
   for (const p of people) {
     keys.add(`id:${p.identityKey}`);
+    if (p.documentKey) keys.add(`doc:${p.documentKey}`);
     keys.add(`dn:${p.dateOfBirth}|${p.nationality}`);
   }
   if (keys.size === 0) return;
@@ -46,9 +50,9 @@ export async function detectFlags(tx: DbOrTx, appointmentIds: string[]): Promise
         select * from appointments where id = any(${ids}) and status <> 'cancelled'),
       matches as (
         select s.id as a_id, b.id as b_id, 'multiple_bookings'::appointment_flag_kind as kind
-        from src s join appointments b on b.identity_key = s.identity_key
+        from src s join appointments b on (b.identity_key = s.identity_key or b.document_key = s.document_key)
           and b.service_date between s.service_date - ${w} and s.service_date + ${w}
-        where s.identity_key is not null and b.id <> s.id and b.status <> 'cancelled'
+        where (s.identity_key is not null or s.document_key is not null) and b.id <> s.id and b.status <> 'cancelled'
           and (b.port_id <> s.port_id or b.service_date <> s.service_date)
         union
         select s.id, b.id, 'identity_match'::appointment_flag_kind
@@ -64,8 +68,8 @@ export async function detectFlags(tx: DbOrTx, appointmentIds: string[]): Promise
           and b.service_date between s.service_date - ${w} and s.service_date + ${w}
         union
         select s.id, b.id, 'repeated_reference'::appointment_flag_kind
-        from src s join appointments b on b.document_number = s.document_number
-        where s.document_number is not null and b.id <> s.id and b.status <> 'cancelled'
+        from src s join appointments b on b.document_key = s.document_key
+        where s.document_key is not null and b.id <> s.id and b.status <> 'cancelled'
           and b.service_date between s.service_date - ${w} and s.service_date + ${w}
           and ${tokens('b')} <> ${tokens('s')}),
       pairs as (select a_id, b_id, kind from matches union select b_id, a_id, kind from matches),

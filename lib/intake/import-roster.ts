@@ -17,7 +17,8 @@ import { isIsoDate, now, portToday, serviceDate } from '@/lib/time';
 import { recountDailyBookings } from './capacity';
 import { detectFlags, lockPeople } from './detect-flags';
 import { mapUniqueViolation } from './book';
-import { identityKey, looksLikeFormula, restoreCell } from './rules';
+import { IDENTITY_KEY_VERSION, personKeys } from '@/lib/identity/keys';
+import { looksLikeFormula, restoreCell } from './rules';
 import { isInstantWithOffset } from './schemas';
 import { decodeCsv, invalid, jsonRows, parseCsvRows, tooLarge, MAX_IMPORT_BYTES, type RawRow, type RowProblem } from './roster-file';
 
@@ -41,6 +42,8 @@ interface CleanRow {
   documentNumber: string | null;
   externalRef: string | null;
   identityKey: string;
+  documentKey: string | null;
+  searchKey: string;
 }
 
 const text = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'string' ? v : String(v));
@@ -106,16 +109,18 @@ function validateRows(rows: RawRow[], ports: Map<string, PortInfo>, at: Date): {
       add('scheduled_at', `is on ${date}, before today at ${port.slug}`);
       continue;
     }
-    const identity = identityKey({ familyName, givenName, dateOfBirth: dob, nationality, documentNumber });
-    const personDay = `${identity}#${date}`;
-    if (seenPeople.has(personDay)) {
-      add('family_name', `the same person already has an appointment that date in row ${seenPeople.get(personDay)}`);
+    const keys = personKeys({ familyName, givenName, dateOfBirth: dob, nationality, documentNumber });
+    const personDays = [`id:${keys.identityKey}#${date}`, ...(keys.documentKey ? [`doc:${keys.documentKey}#${date}`] : [])];
+    const earlier = personDays.map((k) => seenPeople.get(k)).find((n) => n !== undefined);
+    if (earlier !== undefined) {
+      add('family_name', `DUPLICATE_BOOKING: the same person already has an appointment that date in row ${earlier}`);
       continue;
     }
-    seenPeople.set(personDay, r.row);
+    for (const k of personDays) seenPeople.set(k, r.row);
     clean.push({
       row: r.row, portId: port.id, portSlug: port.slug, code, scheduledAt, serviceDate: date, partySize, familyName, givenName,
-      dateOfBirth: dob, nationality, language, documentNumber, externalRef, identityKey: identity,
+      dateOfBirth: dob, nationality, language, documentNumber, externalRef, identityKey: keys.identityKey,
+      documentKey: keys.documentKey, searchKey: keys.searchKey,
     });
   }
   return { clean, problems };
@@ -138,15 +143,23 @@ async function storedConflicts(tx: DbOrTx, rows: CleanRow[]): Promise<RowProblem
       if (e.port_id !== r.portId) problems.push({ row: r.row, column: 'confirmation_code', message: `${r.code} belongs to another port` });
     }
     const keys = sql`array[${sql.join(chunk.map((r) => sql`${r.identityKey}`), sql`, `)}]::text[]`;
-    const people = await queryRows<{ identity_key: string; service_date: string; code: string }>(
+    const docs = sql`array[${sql.join(chunk.map((r) => sql`${r.documentKey ?? ''}`), sql`, `)}]::text[]`;
+    const people = await queryRows<{ identity_key: string | null; document_key: string | null; service_date: string; code: string }>(
       tx,
-      sql`select identity_key, service_date::text, confirmation_code as code from appointments
-          where identity_key = any(${keys}) and status <> 'cancelled'`,
+      sql`select identity_key, document_key, service_date::text, confirmation_code as code from appointments
+          where (identity_key = any(${keys}) or document_key = any(${docs})) and status <> 'cancelled'`,
     );
-    const held = new Map(people.map((p) => [`${p.identity_key}#${p.service_date}`, p.code]));
+    const held = new Map<string, string[]>();
+    const hold = (k: string, code: string) => held.set(k, [...(held.get(k) ?? []), code]);
+    for (const p of people) {
+      if (p.identity_key) hold(`id:${p.identity_key}#${p.service_date}`, p.code);
+      if (p.document_key) hold(`doc:${p.document_key}#${p.service_date}`, p.code);
+    }
     for (const r of chunk) {
-      const other = held.get(`${r.identityKey}#${r.serviceDate}`);
-      if (other && other !== r.code) problems.push({ row: r.row, column: 'family_name', message: `this person already holds appointment ${other} on ${r.serviceDate}` });
+      const mine = [`id:${r.identityKey}#${r.serviceDate}`, ...(r.documentKey ? [`doc:${r.documentKey}#${r.serviceDate}`] : [])];
+      // A row moving onto a date its own stored appointment holds is not a duplicate; another code is.
+      const other = mine.flatMap((k) => held.get(k) ?? []).find((code) => code !== r.code && !byCode.has(code));
+      if (other) problems.push({ row: r.row, column: 'family_name', message: `DUPLICATE_BOOKING: this person already holds appointment ${other} on ${r.serviceDate}` });
     }
   }
   return problems.sort((a, b) => a.row - b.row);
@@ -196,20 +209,22 @@ export async function importRoster(importer: Importer, source: ImportSource): Pr
           chunk.map(
             (r) =>
               sql`(${r.code}, ${r.portId}, ${r.scheduledAt.toISOString()}::timestamptz, ${r.serviceDate}::date, ${r.partySize}::smallint, ${r.familyName},
-                ${r.givenName}, ${r.dateOfBirth}::date, ${r.nationality}, ${r.language}, ${r.documentNumber}, ${r.externalRef}, ${r.identityKey})`,
+                ${r.givenName}, ${r.dateOfBirth}::date, ${r.nationality}, ${r.language}, ${r.documentNumber}, ${r.externalRef}, ${r.identityKey},
+                ${r.documentKey}, ${r.searchKey}, ${IDENTITY_KEY_VERSION}::smallint)`,
           ),
           sql`, `,
         );
         const rows = await queryRows<{ id: string; code: string; inserted: boolean; port_id: number }>(
           tx,
           sql`insert into appointments as a (confirmation_code, port_id, scheduled_at, service_date, party_size, family_name, given_name,
-                date_of_birth, nationality, language, document_number, external_ref, identity_key)
+                date_of_birth, nationality, language, document_number, external_ref, identity_key, document_key, search_key, identity_key_version)
               values ${values}
               on conflict (confirmation_code) do update set
                 scheduled_at = excluded.scheduled_at, service_date = excluded.service_date, party_size = excluded.party_size,
                 family_name = excluded.family_name, given_name = excluded.given_name, date_of_birth = excluded.date_of_birth,
                 nationality = excluded.nationality, language = excluded.language, document_number = excluded.document_number,
-                external_ref = coalesce(excluded.external_ref, a.external_ref), identity_key = excluded.identity_key, version = a.version + 1
+                external_ref = coalesce(excluded.external_ref, a.external_ref), identity_key = excluded.identity_key,
+                document_key = excluded.document_key, search_key = excluded.search_key, identity_key_version = excluded.identity_key_version, version = a.version + 1
               where a.status = 'scheduled' and (a.scheduled_at, a.party_size, a.family_name, a.given_name, a.date_of_birth, a.nationality,
                   a.language, a.document_number, a.identity_key, a.external_ref)
                 is distinct from (excluded.scheduled_at, excluded.party_size, excluded.family_name, excluded.given_name, excluded.date_of_birth,
