@@ -57,6 +57,23 @@ describe('hoarding and duplicate detection', () => {
     expect((await flagsOf(first.id)).map((f) => f.kind)).toEqual(['identity_match']);
   });
 
+  it('flags near matches at once, in the booking transaction, with the reason', async () => {
+    const s = await setupTwoPorts();
+    const tag = uid(2).replace(/\d/g, 'x');
+    const first = await s.book(s.a, s.d1, { familyName: `García${tag} López`, givenName: 'José María', dateOfBirth: '1991-03-04', nationality: 'GT' });
+    const dropped = await s.book(s.b, s.d1, { familyName: `Garcia${tag} Lopez`, givenName: 'Jose', dateOfBirth: '1991-03-04', nationality: 'GT' });
+    expect(dropped.flags).toEqual(['identity_match']);
+    const offByOne = await s.book(s.b, s.d1, { familyName: `García${tag} López`, givenName: 'José María', dateOfBirth: '1991-03-05', nationality: 'GT' });
+    expect(offByOne.flags).toEqual(['identity_match']);
+    const swappedDate = await s.book(s.a, s.d1, { familyName: `GARCÍA${tag} LÓPEZ`, givenName: 'JOSÉ MARÍA', dateOfBirth: '1991-04-03', nationality: 'GT' });
+    expect(swappedDate.flags).toEqual(['identity_match']);
+    const reasons = await queryRows<{ reasons: string[] }>(
+      await getDb(),
+      sql`select match_reasons as reasons from appointment_flags where appointment_id = ${first.id} and kind = 'identity_match'`,
+    );
+    expect(reasons[0]!.reasons).toEqual(['dob_day_month_swapped', 'dob_off_by_one', 'dropped_given_name']);
+  });
+
   it('true negative: the same common name with different dates of birth is not flagged', async () => {
     const s = await setupTwoPorts();
     const first = await s.book(s.a, s.d1, { familyName: 'García', givenName: 'María', dateOfBirth: '1980-02-02', nationality: 'SV' });
