@@ -10,6 +10,8 @@ import { generateConfirmationCode } from '@/lib/roster/confirmation-code';
 import { addDays, serviceDate } from '@/lib/time';
 
 export const uid = (n = 4) => randomBytes(n).toString('hex');
+/** A random tag of letters only, for names (names may not contain digits). */
+export const nameTag = (n = 3) => [...randomBytes(n * 2)].map((b) => String.fromCharCode(97 + (b % 26))).join('');
 
 let cachedHash: Promise<string> | undefined;
 export const TEST_PASSWORD = 'correct horse battery staple';

@@ -88,11 +88,11 @@ describe('booking capacity', () => {
   });
 
   it('holds the national cap over the sum of ports', async () => {
-    const a = await createPort({ timeZone: 'America/Chicago' });
-    const b = await createPort({ timeZone: 'America/Chicago' });
+    const a = await createPort({ timeZone: 'America/Chicago', bookingWindowDays: 366 });
+    const b = await createPort({ timeZone: 'America/Chicago', bookingWindowDays: 366 });
     const key = await createIntakeKey();
-    // A date far ahead that no other test uses, so the national count is this test's alone.
-    const date = addDays(portToday(a.timeZone, now()), 400 + Math.floor(Math.random() * 300));
+    // A date far ahead (within these ports' long booking window) that no other test uses, so the national count is this test's alone.
+    const date = addDays(portToday(a.timeZone, now()), 200 + Math.floor(Math.random() * 160));
     await setDateLimit(a.id, date, 10);
     await setDateLimit(b.id, date, 10);
     const db = await getDb();

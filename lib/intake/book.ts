@@ -18,10 +18,12 @@ import { AppError } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/translate';
 import type { IntakeKeyActor } from '@/lib/intake-keys/authenticate';
 import { generateConfirmationCode } from '@/lib/roster/confirmation-code';
-import { now, serviceDate } from '@/lib/time';
+import { validation } from '@/lib/i18n/messages/en/validation';
+import { now, portToday, serviceDate } from '@/lib/time';
 import { appointmentById } from '@/lib/roster/load';
 import { limitSql, NATIONAL_CAP_SQL, reserveSlot } from './capacity';
 import { detectFlags, lockPeople } from './detect-flags';
+import { beyondBookingWindow } from './rules';
 import { countRequestSql, currentWindow, maybeHousekeeping, rateLimited, rateLimitPerMinute } from './rate-limit';
 import { personKeys } from '@/lib/identity/keys';
 import { BookingRequestSchema, IdempotencyKeySchema, type BookingRequest } from './schemas';
@@ -52,6 +54,7 @@ interface FastRow {
   port_id: number | null;
   time_zone: string | null;
   active: boolean | null;
+  booking_window_days: number | null;
   booked: number | null;
   lim: number | null;
   national_booked: number | null;
@@ -80,8 +83,8 @@ export async function bookAppointment(
     db,
     sql`with ${rate.cte},
       idem as (select request_hash, response_status, response_body from idempotency_records where scope = ${scopeOf(key)} and key = ${idemKey}),
-      p as (select id, time_zone, active, ((${req.scheduledAt}::timestamptz) at time zone time_zone)::date as sd from ports where slug = ${req.port})
-    select ${rate.total} as hits, idem.*, p.id as port_id, p.time_zone, p.active,
+      p as (select id, time_zone, active, booking_window_days, ((${req.scheduledAt}::timestamptz) at time zone time_zone)::date as sd from ports where slug = ${req.port})
+    select ${rate.total} as hits, idem.*, p.id as port_id, p.time_zone, p.active, p.booking_window_days,
       d.booked, ${limitSql(sql`p.id`, sql`p.sd`)} as lim, nb.booked as national_booked, ${NATIONAL_CAP_SQL} as national_cap
     from (select 1) one
     left join idem on true
@@ -103,10 +106,16 @@ export async function bookAppointment(
   if (scheduledAt.getTime() <= at.getTime()) {
     throw new AppError('VALIDATION', 'The appointment time is in the past.', {
       es: 'La hora de la cita ya pasó.',
-      fields: { scheduledAt: 'must be in the future' },
+      fields: { scheduledAt: validation.inPast },
     });
   }
   const date = serviceDate(scheduledAt, fast.time_zone);
+  if (beyondBookingWindow(date, portToday(fast.time_zone, at), fast.booking_window_days ?? 60)) {
+    throw new AppError('VALIDATION', `The appointment date ${date} is beyond this port's ${fast.booking_window_days}-day booking window.`, {
+      es: `La fecha ${date} está fuera del plazo de reserva de ${fast.booking_window_days} días de este puerto.`,
+      fields: { scheduledAt: validation.beyondWindow },
+    });
+  }
   // Sold out costs one statement. The transaction below remains the authority.
   if (fast.booked !== null && fast.lim !== null && fast.booked >= fast.lim) throw full(date);
   if (fast.national_booked !== null && fast.national_cap !== null && fast.national_booked >= fast.national_cap) throw full(date);

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { getDb } from '@/db';
 import { dateLimitOverrides, intakeKeys, nationalCap } from '@/db/schema';
-import { uid } from '@/db/testing/factories';
+import { nameTag, uid } from '@/db/testing/factories';
 import { hashIntakeKey, type IntakeKeyActor } from '@/lib/intake-keys/authenticate';
 import { portLocalInstant } from '@/lib/time';
 
@@ -42,8 +42,8 @@ export function bookingBody(
     scheduledAt: portLocalInstant(date, minutes, port.timeZone).toISOString(),
     partySize: 1,
     person: {
-      familyName: `Fam${uid(3)}`,
-      givenName: `Giv${uid(3)}`,
+      familyName: `Fam${nameTag()}`,
+      givenName: `Giv${nameTag()}`,
       dateOfBirth: '1990-01-01',
       nationality: 'MX',
       language: 'es',
