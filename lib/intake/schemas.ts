@@ -106,6 +106,9 @@ export const AvailabilityDaySchema = z.object({
   limit: z.number().int(),
   booked: z.number().int(),
   remaining: z.number().int(),
+  /** False before the port's today or beyond its booking window. */
+  bookable: z.boolean(),
+  bookingWindowDays: z.number().int(),
 });
 export const AvailabilitySchema = z.object({ days: z.array(AvailabilityDaySchema) });
 export type AvailabilityDay = z.infer<typeof AvailabilityDaySchema>;
