@@ -30,6 +30,14 @@ export function fieldsOf(error: z.ZodError): Record<string, string> {
 }
 
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, locale: AppLocale = 'en'): z.output<S> {
+  // Query and path values reach SQL as text parameters: PostgreSQL refuses NUL there (a 500 before).
+  const unstorable = findUnstorableString(input);
+  if (unstorable) {
+    throw new AppError('VALIDATION', 'A field contains a NUL character or an unpaired surrogate.', {
+      es: 'Un campo contiene un carácter NUL o un sustituto sin pareja.',
+      fields: { [unstorable]: en.validation.nul },
+    });
+  }
   const result = schema.safeParse(input, locale === 'es' ? { error: spanish.localeError } : undefined);
   if (result.success) return result.data;
   throw new AppError('VALIDATION', 'Some fields are missing or not valid.', {
