@@ -4,6 +4,7 @@
  * layer: pages and the lib layer check the user themselves.
  */
 import { NextResponse, type NextRequest } from 'next/server';
+import { malformedApiPath } from '@/lib/api/malformed-path';
 import { BASE_SECURITY_HEADERS, contentSecurityPolicy } from '@/lib/security-headers';
 
 export function proxy(request: NextRequest) {
@@ -14,6 +15,13 @@ export function proxy(request: NextRequest) {
     dev: process.env.NODE_ENV !== 'production',
     formActions: oidcIssuer ? [oidcIssuer] : [],
   });
+
+  const malformed = malformedApiPath(request.nextUrl.pathname);
+  if (malformed) {
+    for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) malformed.headers.set(name, value);
+    malformed.headers.set('X-Request-Id', requestId);
+    return malformed;
+  }
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
