@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { dateLimitOverrides, intakeKeys, nationalCap } from '@/db/schema';
 import { nameTag, uid } from '@/db/testing/factories';
 import { hashIntakeKey, type IntakeKeyActor } from '@/lib/intake-keys/authenticate';
-import { portLocalInstant } from '@/lib/time';
+import { addDays, portLocalInstant } from '@/lib/time';
 
 export async function createIntakeKey(name = `feed-${uid(3)}`): Promise<IntakeKeyActor & { secret: string }> {
   const db = await getDb();
@@ -44,7 +44,8 @@ export function bookingBody(
     person: {
       familyName: `Fam${nameTag()}`,
       givenName: `Giv${nameTag()}`,
-      dateOfBirth: '1990-01-01',
+      // A different person each call: one shared birth date would serialise every test's bookings on one lock.
+      dateOfBirth: addDays('1950-01-01', Math.floor(Math.random() * 20_000)),
       nationality: 'MX',
       language: 'es',
       ...person,
