@@ -5,6 +5,7 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { isSameOrigin } from '@/lib/api/origin';
+import { malformedApiPath } from '@/lib/api/malformed-path';
 import { BASE_SECURITY_HEADERS, contentSecurityPolicy } from '@/lib/security-headers';
 
 /**
@@ -30,6 +31,13 @@ export function proxy(request: NextRequest) {
     dev: process.env.NODE_ENV !== 'production',
     formActions: oidcIssuer ? [oidcIssuer] : [],
   });
+
+  const malformed = malformedApiPath(request.nextUrl.pathname);
+  if (malformed) {
+    for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) malformed.headers.set(name, value);
+    malformed.headers.set('X-Request-Id', requestId);
+    return malformed;
+  }
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);

@@ -19,6 +19,14 @@ import { generateHistory } from './lib/generate';
 import { load, ms } from './lib/stats';
 import { machine, printTable, writeResults, type Figure } from './lib/report';
 import { signInCookie, startServer } from './lib/server';
+import { IDENTITY_KEY_VERSION } from '@/lib/identity/keys';
+
+/**
+ * The stored keys of a generated "<Word> <n>, Persona, 1990-01-01, MX" row. For plain ASCII letters and
+ * digits lib/identity's fold is lower() with spaces removed (identity) or kept (search).
+ */
+const ASCII_KEYS = (family: string) =>
+  `replace(lower(${family}), ' ', '') || '|persona|1990-01-01|MX', 'persona ' || lower(${family}), ${IDENTITY_KEY_VERSION}`;
 
 const BASE = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORT = Number(process.env.BENCH_PORT ?? 3310);
@@ -43,10 +51,12 @@ async function main() {
     const [sy] = await handle.db.select().from(portsTable).where(sql`slug = 'san-ysidro'`);
     const [ng] = await handle.db.select().from(portsTable).where(sql`slug = 'nogales'`);
     for (const [port, n] of [[sy!, 1000], [ng!, 150]] as const) {
-      await raw.unsafe(`insert into appointments (confirmation_code, port_id, scheduled_at, service_date, family_name, given_name, date_of_birth, nationality, language)
+      await raw.unsafe(`insert into appointments (confirmation_code, port_id, scheduled_at, service_date, family_name, given_name, date_of_birth, nationality, language,
+          identity_key, search_key, identity_key_version)
         select 'R' || upper(lpad(to_hex(${port.id} * 100000 + g), 7, '0')), ${port.id},
           ('${benchDate}'::timestamp + make_interval(mins => (g * 1440 / ${n})::int)) at time zone '${port.timeZone}', '${benchDate}',
-          'Benchmark ' || g, 'Persona', '1990-01-01', 'MX', 'es' from generate_series(1, ${n}) g`);
+          'Benchmark ' || g, 'Persona', '1990-01-01', 'MX', 'es',
+          ${ASCII_KEYS("'Benchmark ' || g")} from generate_series(1, ${n}) g`);
     }
     const kioskZone = ['America/Los_Angeles', 'America/Chicago', 'Asia/Tokyo', 'Europe/Paris', 'Pacific/Auckland'].find((tz) => {
       const h = Number(new Intl.DateTimeFormat('en-US', { timeZone: tz, hour: 'numeric', hourCycle: 'h23' }).format(now()));
@@ -55,10 +65,11 @@ async function main() {
     const [kioskPort] = await handle.db.insert(portsTable).values({ slug: 'bench-kiosk', name: 'Bench kiosk', state: 'CA', timeZone: kioskZone, code: '9999' }).returning();
     const kioskToday = portToday(kioskZone);
     const startMinute = Math.floor((Date.now() - portLocalInstant(kioskToday, 0, kioskZone).getTime()) / 60_000) + 60;
-    await raw.unsafe(`insert into appointments (confirmation_code, port_id, scheduled_at, service_date, family_name, given_name, date_of_birth, nationality, language)
+    await raw.unsafe(`insert into appointments (confirmation_code, port_id, scheduled_at, service_date, family_name, given_name, date_of_birth, nationality, language,
+        identity_key, search_key, identity_key_version)
       select 'K' || upper(lpad(to_hex(g), 7, '0')), ${kioskPort!.id},
         ('${kioskToday}'::timestamp + make_interval(mins => ${startMinute} + g % 240)) at time zone '${kioskZone}', '${kioskToday}',
-        'Kiosk ' || g, 'Persona', '1990-01-01', 'MX', 'es' from generate_series(1, 6000) g`);
+        'Kiosk ' || g, 'Persona', '1990-01-01', 'MX', 'es', ${ASCII_KEYS("'Kiosk ' || g")} from generate_series(1, 6000) g`);
     await handle.db.insert(users).values({ email: 'bench.officer@example.gov', name: 'Bench Officer', role: 'officer', portId: kioskPort!.id, passwordHash: await hashPassword(PASSWORD) });
     await raw.unsafe('analyze');
 

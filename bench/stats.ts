@@ -12,6 +12,7 @@
 import postgres from 'postgres';
 import { createTestDatabase, dropTestDatabase } from '@/db/testing/postgres-database';
 import { printTable, writeResults, type Figure } from './lib/report';
+import { IDENTITY_KEY_VERSION } from '@/lib/identity/keys';
 
 const BASE = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const RUNS = Number(process.env.RUNS ?? 30);
@@ -61,8 +62,10 @@ async function generate(url: string) {
     // r: a deterministic pseudo-random 0..99 per row decides the fate; times spread over the port-local day.
     await client.unsafe(`
       insert into appointments (confirmation_code, port_id, scheduled_at, service_date, family_name, given_name,
-        date_of_birth, nationality, language, status, arrived_at, arrived_by, created_at)
+        date_of_birth, nationality, language, identity_key, search_key, identity_key_version, status, arrived_at, arrived_by, created_at)
       select 'B' || lpad(to_hex(g.n), 12, '0'), g.port_id, g.scheduled_at, g.day, 'Bench', 'Row', '1990-01-01', 'MX', 'es',
+        -- lib/identity's keys of "Bench, Row" (plain ASCII); one synthetic person per row, so the key is made unique.
+        'bench|row|1990-01-01|MX~' || g.n, 'row bench', ${IDENTITY_KEY_VERSION},
         (case when g.r < 2 then 'cancelled' when g.r < 13 then 'no_show' when g.r < 16 then 'late'
               when g.r < 99 then 'processed' else 'checked_in' end)::appointment_status,
         case when g.r < 13 then null when g.r < 16 then g.scheduled_at + interval '40 minutes'

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { auditKeyring } from '@/lib/audit/keys';
 import { rechainLegacyAuditEvents } from '@/lib/audit/rechain';
+import { recomputeIdentityKeys } from '../lib/identity/recompute';
 import { MIGRATIONS_FOLDER, queryRows, type DatabaseHandle } from './client';
 
 export async function runMigrations(handle: DatabaseHandle): Promise<void> {
@@ -14,6 +15,7 @@ export async function runMigrations(handle: DatabaseHandle): Promise<void> {
     await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
   }
   await rechainLegacyAuditEvents(handle.db, auditKeyring); // events from before the keyed chain (issue 13)
+  await recomputeIdentityKeys(handle.db);
 }
 
 function expectedMigrationCount(): number {

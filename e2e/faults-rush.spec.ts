@@ -23,7 +23,7 @@ test('SIGKILL in the middle of the release rush: bookings, capacity counters and
     port: 'fault-rush',
     scheduledAt,
     partySize: 1 + (i % 3),
-    person: { familyName: `Rush${i}`, givenName: 'Persona', dateOfBirth: `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 9}`, nationality: 'MX', language: 'es', documentNumber: `K${i}` },
+    person: { familyName: `Rush${String(i).replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!)}`, givenName: 'Persona', dateOfBirth: `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 9}`, nationality: 'MX', language: 'es', documentNumber: `K${i}` },
   });
   const book = (base: string, i: number) =>
     call(base, '/api/v1/intake/bookings', { method: 'POST', cookie: '', body: booking(i), headers: { Authorization: `Bearer ${key.secret}`, 'Idempotency-Key': `rush-${i}` } });

@@ -1,12 +1,21 @@
 import { expect, test } from '@playwright/test';
 import { ACCOUNTS, signIn } from './helpers';
 
-// Hostile and unusual names must be stored verbatim and render as inert text.
+// Unusual real names (apostrophes, right-to-left scripts, combining marks) are stored NFKC-normalised and
+// render as text; markup, SQL, control and bidi-override characters are refused before anything is stored.
 const PEOPLE = [
-  { familyName: `O'Brien"; DROP TABLE appointments;--`, givenName: `<img src=x onerror="window.__pwned=1">` },
-  { familyName: 'עברית مرحبا 😀', givenName: 'Zoe\u0308 Nguye\u0302\u0303n' },
-  { familyName: 'Line\nINFO forged=true', givenName: '<script>window.__pwned=2</script>' },
+  { familyName: `O'Brien-Núñez, Jr.`, givenName: 'D\u2019Angelo' },
+  { familyName: 'עברית مرحبا', givenName: 'Zoe\u0308 Nguye\u0302\u0303n' },
+  { familyName: 'Ｐｅñａ', givenName: 'José\u200B María' },
 ];
+const HOSTILE = [
+  { familyName: `O'Brien"; DROP TABLE appointments;--`, givenName: 'Ana' },
+  { familyName: 'Ruiz', givenName: `<img src=x onerror="window.__pwned=1">` },
+  { familyName: 'Line\nINFO forged=true', givenName: 'Ana' },
+  { familyName: 'Ruiz\u202Egnp.exe', givenName: 'Ana' },
+  { familyName: 'Ruiz 😀', givenName: 'Ana' },
+];
+const stored = (name: string) => name.normalize('NFKC').replace(/\u200B/g, '');
 
 function tomorrowAtNogales(): string {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Phoenix' }).format(new Date());
@@ -15,7 +24,7 @@ function tomorrowAtNogales(): string {
   return d.toISOString().slice(0, 10);
 }
 
-test('injection strings and right-to-left, emoji and combining names round-trip and render inert', async ({ page }) => {
+test('right-to-left and combining names round-trip and render as text; injection, control and bidi-override names are refused', async ({ page }) => {
   await signIn(page, ACCOUNTS.admin);
   const date = tomorrowAtNogales();
   const stamp = Date.now().toString(36).toUpperCase().replace(/[^A-HJ-NP-Z2-9]/g, 'X');
@@ -35,15 +44,32 @@ test('injection strings and right-to-left, emoji and combining names round-trip 
 
   const roster = await (await page.request.get(`/api/v1/ports/nogales/roster?date=${date}`)).json();
   for (const a of appointments) {
-    const stored = roster.appointments.find((r: { confirmationCode: string }) => r.confirmationCode === a.confirmationCode);
-    expect(stored.familyName).toBe(a.person.familyName);
-    expect(stored.givenName).toBe(a.person.givenName);
+    const row = roster.appointments.find((r: { confirmationCode: string }) => r.confirmationCode === a.confirmationCode);
+    expect(row.familyName).toBe(stored(a.person.familyName));
+    expect(row.givenName).toBe(stored(a.person.givenName));
   }
 
   await page.goto(`/roster/nogales?date=${date}`);
   for (const a of appointments) {
-    await expect(page.locator(`tr[data-appointment="${a.confirmationCode}"]`)).toContainText(a.person.givenName.split('\n')[0]!);
+    await expect(page.locator(`tr[data-appointment="${a.confirmationCode}"]`)).toContainText(stored(a.person.givenName));
   }
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.locator('table img, table script').count()).toBe(0);
+
+  const refused = await page.request.post('/api/v1/intake/rosters', {
+    headers: { Origin: new URL(page.url()).origin },
+    data: {
+      port: 'nogales',
+      appointments: HOSTILE.map((person, i) => ({
+        confirmationCode: `Y${stamp.slice(-6).padStart(6, 'Q')}${'ABCDE'[i]}`,
+        scheduledAt: `${date}T0${i}:30:00-07:00`,
+        partySize: 1,
+        person: { ...person, dateOfBirth: '1980-01-01', nationality: 'MX', language: 'es' },
+      })),
+    },
+  });
+  expect(refused.status()).toBe(400);
+  const report = (await refused.json()) as { error: { code: string; rows: Array<{ row: number; column: string }> } };
+  expect(report.error.code).toBe('VALIDATION');
+  expect(report.error.rows.map((r) => [r.row, r.column])).toEqual([[1, 'family_name'], [2, 'given_name'], [3, 'family_name'], [4, 'family_name'], [5, 'family_name']]);
 });

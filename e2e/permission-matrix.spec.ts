@@ -11,10 +11,11 @@
  * Mutations carry a body that fails validation (`[]`) or target something absent, so an allowed call is
  * refused harmlessly *after* authorization (400/404/409 count as "allowed past authorization").
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { signIn } from './helpers';
+import { apiRoutesOnDisk } from './support/api-routes';
 import { PORT_A, PORT_B, type Subject, SUBJECTS, PEOPLE, type Target, type Policy, API_POLICY, PAGE_POLICY, type Outcome, DENIALS, expectedApi, expectedPage } from './support/permission-table';
 
 interface Probe {
@@ -80,25 +81,6 @@ function pagesOnDisk(dir = 'app'): string[] {
         .filter((segment) => !/^\(.*\)$/.test(segment))
         .join('/');
       found.push(`/${route}`);
-    }
-  }
-  return found.sort();
-}
-
-/** Every method exported by a route.ts under app/api/v1 (the catch-all 404 excepted), as "METHOD /path/{}". */
-function apiRoutesOnDisk(dir = path.join('app', 'api', 'v1')): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir)) {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) {
-      if (entry !== '[...path]') found.push(...apiRoutesOnDisk(full));
-    } else if (entry === 'route.ts') {
-      const source = readFileSync(full, 'utf8');
-      const methods = new Set<string>();
-      for (const m of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]!);
-      for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) for (const n of m[1]!.matchAll(/as\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(n[1]!);
-      const route = `/${dir.split(path.sep).slice(1).join('/')}`.replace(/\[[^\]]+\]/g, '{}');
-      for (const method of methods) found.push(`${method} ${route}`);
     }
   }
   return found.sort();
@@ -182,7 +164,7 @@ test('the permission matrix: every route and page x every subject matches the ex
   const appointment = {} as Fixtures['appointment'];
   for (const [t, slug] of [['A', PORT_A], ['B', PORT_B]] as const) {
     const code = confirmationCode();
-    const person = { familyName: `Matrix${code}`, givenName: 'Prueba', dateOfBirth: '1990-01-01', nationality: 'GT', language: 'es' };
+    const person = { familyName: `Matrix${code.replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!)}`, givenName: 'Prueba', dateOfBirth: '1990-01-01', nationality: 'GT', language: 'es' };
     const imported = await admin.post('/api/v1/intake/rosters', {
       headers: { Origin: origin },
       data: { port: slug, appointments: [{ confirmationCode: code, scheduledAt: `${day}T18:00:00Z`, partySize: 1, person }] },

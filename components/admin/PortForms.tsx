@@ -13,6 +13,7 @@ interface PortValues {
   code: string;
   timeZone: string;
   graceMinutes: number;
+  bookingWindowDays: number;
 }
 
 /** Add (no port given) or edit one port. */
@@ -38,6 +39,7 @@ export function PortForm({
     code: t('admin.ports.code'),
     timeZone: t('admin.ports.timeZone'),
     graceMinutes: t('admin.ports.grace'),
+    bookingWindowDays: t('admin.ports.bookingWindow'),
   };
   return (
     <AdminForm<{ port: { name: string } }>
@@ -52,7 +54,9 @@ export function PortForm({
         const text = (k: string) => String(form.get(k) ?? '').trim();
         const graceMinutes = intField(form, 'graceMinutes', errors, t('admin.ports.graceHelp'));
         if (graceMinutes > 120) errors.graceMinutes = t('admin.ports.graceHelp');
-        const body: Record<string, unknown> = { name: text('name'), state: text('state').toUpperCase(), code: text('code'), timeZone: text('timeZone'), graceMinutes };
+        const bookingWindowDays = intField(form, 'bookingWindowDays', errors, t('admin.ports.bookingWindowHelp'));
+        if (bookingWindowDays < 1 || bookingWindowDays > 366) errors.bookingWindowDays = t('admin.ports.bookingWindowHelp');
+        const body: Record<string, unknown> = { name: text('name'), state: text('state').toUpperCase(), code: text('code'), timeZone: text('timeZone'), graceMinutes, bookingWindowDays };
         for (const k of ['name', 'state', 'code'] as const) if (!body[k]) errors[k] = t('admin.form.required');
         if (!port) {
           body.slug = text('slug');
@@ -92,6 +96,19 @@ export function PortForm({
             label={names.graceMinutes}
             help={t('admin.ports.graceHelp')}
             error={errors.graceMinutes}
+          />
+          <Field
+            id={`${p}-window`}
+            name="bookingWindowDays"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={366}
+            required
+            defaultValue={port?.bookingWindowDays ?? 60}
+            label={names.bookingWindowDays}
+            help={t('admin.ports.bookingWindowHelp')}
+            error={errors.bookingWindowDays}
           />
         </div>
       )}

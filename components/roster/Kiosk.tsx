@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppointmentStatus } from '@/db/schema/enums';
 import type { Appointment, Roster } from '@/lib/roster/schemas';
 import { looksLikeConfirmationCode, normaliseConfirmationCode } from '@/lib/roster/confirmation-code';
-import { foldForSearch } from '@/lib/search-fold';
+import { basicFoldWords } from '@/lib/identity/basic-fold';
 import { formatDateLong, formatTime } from '@/lib/format';
 import { useI18n } from '@/components/ui/I18nProvider';
 import { ApiError, fetchRoster, isUnavailable, lookupCode, OfflineError, postArrival, rosterKeys, type ArrivalAction } from './api';
@@ -28,7 +28,7 @@ interface Notice {
 function matches(a: Appointment, q: string): boolean {
   if (!q) return true;
   if (a.confirmationCode === normaliseConfirmationCode(q)) return true;
-  return foldForSearch(`${a.givenName} ${a.familyName}`).includes(foldForSearch(q.trim())) || foldForSearch(`${a.familyName} ${a.givenName}`).includes(foldForSearch(q.trim()));
+  return basicFoldWords(`${a.givenName} ${a.familyName}`).includes(basicFoldWords(q.trim())) || basicFoldWords(`${a.familyName} ${a.givenName}`).includes(basicFoldWords(q.trim()));
 }
 
 export function Kiosk({ initial, editable }: { initial: Roster; editable: boolean }) {

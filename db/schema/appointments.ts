@@ -1,6 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { FOLD_FROM, FOLD_TO } from '../../lib/search-fold';
 import { appointmentStatusEnum } from './enums';
 import { ports } from './ports';
 import { users } from './users';
@@ -31,16 +30,18 @@ export const appointments = pgTable(
     statusChangedAt: timestamp({ withTimezone: true }),
     statusChangedBy: uuid().references(() => users.id),
     version: integer().notNull().default(1),
-    /** Folded "given family" for accent- and case-insensitive name search ("pena" finds "Peña"). */
     /**
-     * Who the person is, for "one active appointment per person per date": the normalised document
-     * number when known, else folded family|given|date of birth|nationality. Written by the intake
-     * paths (lib/intake/identity.ts); null on rows loaded by other means, which the index ignores.
+     * Who the person is, for "one active appointment per person per date": family|given|date of
+     * birth|nationality after lib/identity's fold (NFKC, ignorables, case, marks, UTS #39 skeleton,
+     * transliteration, no spaces or punctuation). Computed by the app on every insert.
      */
     identityKey: text(),
-    searchKey: text().generatedAlwaysAs(
-      (): SQL => sql`translate(lower(given_name || ' ' || family_name), ${sql.raw(`'${FOLD_FROM}'`)}, ${sql.raw(`'${FOLD_TO}'`)})`,
-    ),
+    /** The document number folded the same way (upper-case letters and digits), or null. */
+    documentKey: text(),
+    /** Folded "given family" words for name search ("pena" finds "Peña", "Ｐｅñａ", "Pеña"). */
+    searchKey: text(),
+    /** Which version of lib/identity computed the keys; older rows are recomputed by the migrate step. */
+    identityKeyVersion: smallint(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -54,6 +55,8 @@ export const appointments = pgTable(
     index('appointments_identity_idx').on(t.identityKey, t.serviceDate),
     index('appointments_dob_nationality_idx').on(t.dateOfBirth, t.nationality),
     index('appointments_document_idx').on(t.documentNumber).where(sql`${t.documentNumber} is not null`),
+    index('appointments_document_key_idx').on(t.documentKey, t.serviceDate).where(sql`${t.documentKey} is not null`),
+    index('appointments_identity_version_idx').on(t.identityKeyVersion),
     index('appointments_external_ref_idx').on(t.externalRef).where(sql`${t.externalRef} is not null`),
     check('appointments_party_size_range', sql`${t.partySize} between 1 and 12`),
     check(

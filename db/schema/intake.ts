@@ -99,6 +99,8 @@ export const appointmentFlags = pgTable(
     reviewedBy: uuid().references(() => users.id),
     reviewedAt: timestamp({ withTimezone: true }),
     reason: text(),
+    /** Why detection linked these appointments (e.g. swapped_names, dob_off_by_one), for the reviewer. */
+    matchReasons: text().array(),
   },
   (t) => [
     // One flag of a kind per appointment; later matches extend its linked ids.

@@ -5,6 +5,7 @@
  * `now`, so a day seeded today or next week holds the same people and codes; `now` only
  * decides how far each appointment's story has got (see materialise()).
  */
+import { personKeys } from '@/lib/identity/keys';
 import type { appointments, outcomes } from '@/db/schema';
 import { generateConfirmationCode } from '@/lib/roster/confirmation-code';
 import { addDays, portLocalInstant, type IsoDate } from '@/lib/time';
@@ -177,6 +178,7 @@ export function planPortDay(day: PortDay): DayPlan {
       nationality: person.nationality,
       language: person.language,
       documentNumber: person.documentNumber,
+      ...personKeys({ ...person, dateOfBirth }),
       status: 'scheduled',
       createdAt,
     };

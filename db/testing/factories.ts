@@ -5,10 +5,13 @@ import { appointments, ports, users } from '@/db/schema';
 import type { AppointmentStatus, Role } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';
+import { personKeys } from '@/lib/identity/keys';
 import { generateConfirmationCode } from '@/lib/roster/confirmation-code';
-import { serviceDate } from '@/lib/time';
+import { addDays, serviceDate } from '@/lib/time';
 
 export const uid = (n = 4) => randomBytes(n).toString('hex');
+/** A random tag of letters only, for names (names may not contain digits). */
+export const nameTag = (n = 3) => [...randomBytes(n * 2)].map((b) => String.fromCharCode(97 + (b % 26))).join('');
 
 let cachedHash: Promise<string> | undefined;
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -77,21 +80,24 @@ export async function createAppointment(
   overrides: Partial<typeof appointments.$inferInsert> & { status?: AppointmentStatus } = {},
 ) {
   const db = await getDb();
+  const values = {
+    confirmationCode: generateConfirmationCode(Math.random),
+    portId: port.id,
+    scheduledAt,
+    serviceDate: serviceDate(scheduledAt, port.timeZone),
+    partySize: 1,
+    familyName: 'Peña Núñez',
+    givenName: 'José',
+    // A different person each call (the stored identity key is unique per person and date).
+    dateOfBirth: addDays('1950-01-01', Math.floor(Math.random() * 20_000)),
+    nationality: 'MX',
+    language: 'es',
+    ...overrides,
+  };
+  // The stored keys as every intake path writes them (a test may still override them).
   const [row] = await db
     .insert(appointments)
-    .values({
-      confirmationCode: generateConfirmationCode(Math.random),
-      portId: port.id,
-      scheduledAt,
-      serviceDate: serviceDate(scheduledAt, port.timeZone),
-      partySize: 1,
-      familyName: 'Peña Núñez',
-      givenName: 'José',
-      dateOfBirth: '1990-04-12',
-      nationality: 'MX',
-      language: 'es',
-      ...overrides,
-    })
+    .values({ ...personKeys(values), ...values })
     .returning();
   return row!;
 }

@@ -3,6 +3,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Sql } from 'postgres';
 import { hashPassword } from '../../lib/auth/password';
 import { generateConfirmationCode } from '../../lib/roster/confirmation-code';
+import { personKeys } from '../../lib/identity/keys';
+
+const storedKeys = (k: ReturnType<typeof personKeys>) => ({
+  identity_key: k.identityKey,
+  document_key: k.documentKey,
+  search_key: k.searchKey,
+  identity_key_version: k.identityKeyVersion,
+});
 
 export const OFFICER_PASSWORD = 'fault-tests-password-0123';
 
@@ -47,6 +55,7 @@ export async function dueSoon(sql: Sql, port: PortFixture, count: number, family
     date_of_birth: '1990-01-01',
     nationality: 'MX',
     language: 'es',
+    ...storedKeys(personKeys({ familyName: `${familyName} ${i}`, givenName: 'Ana', dateOfBirth: '1990-01-01', nationality: 'MX' })),
   }));
   const inserted = await sql<{ id: string }[]>`
     insert into appointments ${sql(rows)} on conflict do nothing returning id`;

@@ -1,6 +1,7 @@
 /** The single place where errors become HTTP responses (the shape of api.md, whatever went wrong). */
 import { AppError, isAppError, isDatabaseUnavailable, unavailableCode, type ErrorCode } from '@/lib/errors';
 import { translatorFor } from '@/lib/i18n/catalog';
+import { localiseFields } from './validate';
 import { logError, logWarn } from '@/lib/log';
 import type { AppLocale, MessageKey } from '@/lib/i18n/translate';
 
@@ -39,7 +40,7 @@ export function errorResponse(error: unknown, locale: AppLocale = 'en', requestI
   const message =
     locale === 'en' ? appError.message : (appError.es ?? translatorFor(locale)(`errors.${appError.code}` as MessageKey));
   const body: ErrorBody = { error: { ...(appError.details ?? {}), code: appError.code, message } };
-  if (appError.fields) body.error.fields = appError.fields;
+  if (appError.fields) body.error.fields = localiseFields(appError.fields, locale);
   if (locale !== 'en') body.error.detail = appError.message;
   const headers: Record<string, string> = {};
   if (appError.retryAfterSeconds) headers['Retry-After'] = String(appError.retryAfterSeconds);

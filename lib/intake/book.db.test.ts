@@ -48,7 +48,7 @@ describe('booking capacity', () => {
     );
     expect(row).toEqual({ appointments: 50, counter: 50 });
     const availability = await getAvailability({ port: port.slug, from: date, to: date });
-    expect(availability.days).toEqual([{ date, port: port.slug, limit: 50, booked: 50, remaining: 0 }]);
+    expect(availability.days).toEqual([{ date, port: port.slug, limit: 50, booked: 50, remaining: 0, bookable: true, bookingWindowDays: 60 }]);
   });
 
   it('cancelling frees the slot for the next booking', async () => {
@@ -88,11 +88,11 @@ describe('booking capacity', () => {
   });
 
   it('holds the national cap over the sum of ports', async () => {
-    const a = await createPort({ timeZone: 'America/Chicago' });
-    const b = await createPort({ timeZone: 'America/Chicago' });
+    const a = await createPort({ timeZone: 'America/Chicago', bookingWindowDays: 366 });
+    const b = await createPort({ timeZone: 'America/Chicago', bookingWindowDays: 366 });
     const key = await createIntakeKey();
-    // A date far ahead that no other test uses, so the national count is this test's alone.
-    const date = addDays(portToday(a.timeZone, now()), 400 + Math.floor(Math.random() * 300));
+    // A date far ahead (within these ports' long booking window) that no other test uses, so the national count is this test's alone.
+    const date = addDays(portToday(a.timeZone, now()), 200 + Math.floor(Math.random() * 160));
     await setDateLimit(a.id, date, 10);
     await setDateLimit(b.id, date, 10);
     const db = await getDb();
@@ -182,5 +182,49 @@ describe('idempotency', () => {
       process.env.INTAKE_RATE_LIMIT_PER_MINUTE = '1000000';
       resetEnvCache();
     }
+  });
+});
+
+describe('plausible values', () => {
+  it("refuses a time beyond the port's booking window, in the past, a future or 121-year-old birth date and hostile names, each naming the field", async () => {
+    const port = await createPort({ bookingWindowDays: 10 });
+    const key = await createIntakeKey();
+    const today = portToday(port.timeZone, now());
+    await setDateLimit(port.id, addDays(today, 10), 5);
+    await setDateLimit(port.id, addDays(today, 11), 5);
+    const field = async (body: unknown, locale: 'en' | 'es' = 'en') => {
+      try {
+        await bookAppointment(key, { idempotencyKey: uid(), body }, locale);
+        return 'booked';
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        return `${e.code} ${Object.keys(e.fields ?? {}).join(',')}`;
+      }
+    };
+    expect(await field(bookingBody(port, addDays(today, 11), 600))).toBe('VALIDATION scheduledAt');
+    expect(await field({ ...bookingBody(port, today, 0), scheduledAt: '9999-12-31T10:00:00Z' })).toBe('VALIDATION scheduledAt');
+    expect(await field({ ...bookingBody(port, today, 0), scheduledAt: '2020-01-01T10:00:00Z' })).toBe('VALIDATION scheduledAt');
+    expect(await field(bookingBody(port, addDays(today, 10), 600))).toBe('booked');
+    const nextYear = `${Number(today.slice(0, 4)) + 1}-01-01`;
+    expect(await field(bookingBody(port, addDays(today, 10), 610, { dateOfBirth: nextYear }))).toBe('VALIDATION person.dateOfBirth');
+    expect(await field(bookingBody(port, addDays(today, 10), 610, { dateOfBirth: `${Number(today.slice(0, 4)) - 121}-01-01` }))).toBe('VALIDATION person.dateOfBirth');
+    for (const hostile of ['Ana\u0000', 'Ana\u202Eevil', 'Ana\nINFO', 'R2D2', '<script>', 'x'.repeat(101), '\u200B\u200B', 'Ana\u0085']) {
+      expect(await field(bookingBody(port, addDays(today, 10), 620, { givenName: hostile })), JSON.stringify(hostile)).toBe('VALIDATION person.givenName');
+    }
+    expect(await field(bookingBody(port, addDays(today, 10), 630, { partySize: 13 } as never, { partySize: 13 }))).toBe('VALIDATION partySize');
+  });
+
+  it('stores a name NFKC-normalised without invisible characters, and answers field messages in Spanish', async () => {
+    const port = await createPort();
+    const key = await createIntakeKey();
+    const date = addDays(portToday(port.timeZone, now()), 3);
+    await setDateLimit(port.id, date, 5);
+    const r = await bookAppointment(key, { idempotencyKey: uid(), body: bookingBody(port, date, 600, { familyName: 'Ｐｅñａ\u00AD  Núñez', givenName: 'Jo\u200Bsé' }) });
+    const a = (JSON.parse(r.body) as { appointment: { familyName: string; givenName: string } }).appointment;
+    expect([a.familyName, a.givenName]).toEqual(['Peña Núñez', 'José']);
+    const { errorResponse } = await import('@/lib/api/respond');
+    const refused = await bookAppointment(key, { idempotencyKey: uid(), body: bookingBody(port, date, 600, { givenName: 'R2D2' }) }, 'es').catch((e: unknown) => e);
+    const body = (await errorResponse(refused, 'es').json()) as { error: { fields: Record<string, string> } };
+    expect(body.error.fields['person.givenName']).toBe("solo puede contener letras, acentos, espacios y ' - . ,");
   });
 });

@@ -18,12 +18,14 @@ import { AppError } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/translate';
 import type { IntakeKeyActor } from '@/lib/intake-keys/authenticate';
 import { generateConfirmationCode } from '@/lib/roster/confirmation-code';
-import { now, serviceDate } from '@/lib/time';
+import { validation } from '@/lib/i18n/messages/en/validation';
+import { now, portToday, serviceDate } from '@/lib/time';
 import { appointmentById } from '@/lib/roster/load';
 import { limitSql, NATIONAL_CAP_SQL, reserveSlot } from './capacity';
 import { detectFlags, lockPeople } from './detect-flags';
+import { beyondBookingWindow } from './rules';
 import { countRequestSql, currentWindow, isOverLimit, maybeHousekeeping, rateLimited } from './rate-limit';
-import { identityKey } from './rules';
+import { personKeys } from '@/lib/identity/keys';
 import { BookingRequestSchema, IdempotencyKeySchema, type BookingRequest } from './schemas';
 
 export interface StoredResponse {
@@ -52,6 +54,7 @@ interface FastRow {
   port_id: number | null;
   time_zone: string | null;
   active: boolean | null;
+  booking_window_days: number | null;
   booked: number | null;
   lim: number | null;
   national_booked: number | null;
@@ -80,8 +83,8 @@ export async function bookAppointment(
     db,
     sql`with ${rate.cte},
       idem as (select request_hash, response_status, response_body from idempotency_records where scope = ${scopeOf(key)} and key = ${idemKey}),
-      p as (select id, time_zone, active, ((${req.scheduledAt}::timestamptz) at time zone time_zone)::date as sd from ports where slug = ${req.port})
-    select ${rate.total} as hits, idem.*, p.id as port_id, p.time_zone, p.active,
+      p as (select id, time_zone, active, booking_window_days, ((${req.scheduledAt}::timestamptz) at time zone time_zone)::date as sd from ports where slug = ${req.port})
+    select ${rate.total} as hits, idem.*, p.id as port_id, p.time_zone, p.active, p.booking_window_days,
       d.booked, ${limitSql(sql`p.id`, sql`p.sd`)} as lim, nb.booked as national_booked, ${NATIONAL_CAP_SQL} as national_cap
     from (select 1) one
     left join idem on true
@@ -103,10 +106,16 @@ export async function bookAppointment(
   if (scheduledAt.getTime() <= at.getTime()) {
     throw new AppError('VALIDATION', 'The appointment time is in the past.', {
       es: 'La hora de la cita ya pasó.',
-      fields: { scheduledAt: 'must be in the future' },
+      fields: { scheduledAt: validation.inPast },
     });
   }
   const date = serviceDate(scheduledAt, fast.time_zone);
+  if (beyondBookingWindow(date, portToday(fast.time_zone, at), fast.booking_window_days ?? 60)) {
+    throw new AppError('VALIDATION', `The appointment date ${date} is beyond this port's ${fast.booking_window_days}-day booking window.`, {
+      es: `La fecha ${date} está fuera del plazo de reserva de ${fast.booking_window_days} días de este puerto.`,
+      fields: { scheduledAt: validation.beyondWindow },
+    });
+  }
   // Sold out costs one statement. The transaction below remains the authority.
   if (fast.booked !== null && fast.lim !== null && fast.booked >= fast.lim) throw full(date);
   if (fast.national_booked !== null && fast.national_cap !== null && fast.national_booked >= fast.national_cap) throw full(date);
@@ -183,13 +192,9 @@ async function insertBooking(
   if (!p?.active) throw suspended();
   // Sold out since the pre-check: stop before doing work that would be rolled back.
   if (p.full) throw full(date);
-  const identity = identityKey(req.person);
-  await lockPeople(tx, [{ identityKey: identity, dateOfBirth: req.person.dateOfBirth, nationality: req.person.nationality }]);
-  const dup = await queryRows(
-    tx,
-    sql`select 1 from appointments where identity_key = ${identity} and service_date = ${date}::date and status <> 'cancelled' limit 1`,
-  );
-  if (dup.length > 0) throw duplicate(date);
+  const keys = personKeys(req.person);
+  await lockPeople(tx, [{ ...keys, dateOfBirth: req.person.dateOfBirth, nationality: req.person.nationality }]);
+  if (await holdsDate(tx, keys, date)) throw duplicate(date);
 
   let id: string | null = null;
   let code = '';
@@ -198,10 +203,11 @@ async function insertBooking(
     const [row] = await queryRows<{ id: string }>(
       tx,
       sql`insert into appointments (confirmation_code, port_id, scheduled_at, service_date, party_size, family_name, given_name,
-            date_of_birth, nationality, language, document_number, external_ref, identity_key, status)
+            date_of_birth, nationality, language, document_number, external_ref, identity_key, document_key, search_key, identity_key_version, status)
           values (${code}, ${port.id}, ${req.scheduledAt}::timestamptz, ${date}::date, ${req.partySize}, ${req.person.familyName},
             ${req.person.givenName}, ${req.person.dateOfBirth}::date, ${req.person.nationality}, ${req.person.language},
-            ${req.person.documentNumber}, ${req.externalRef}, ${identity}, 'scheduled')
+            ${req.person.documentNumber}, ${req.externalRef}, ${keys.identityKey}, ${keys.documentKey}, ${keys.searchKey},
+            ${keys.identityKeyVersion}, 'scheduled')
           on conflict (confirmation_code) do nothing
           returning id`,
     );
@@ -225,7 +231,28 @@ async function insertBooking(
   return response;
 }
 
-function duplicate(date: string): AppError {
+/**
+ * The same person already holds an active appointment that date at any port: the same folded name,
+ * date of birth and nationality, or the same document. Called under lockPeople, so a concurrent twin
+ * waits and then sees this one.
+ */
+export async function holdsDate(
+  tx: DbOrTx,
+  keys: { identityKey: string; documentKey: string | null },
+  date: string,
+  exceptCode: string | null = null,
+): Promise<string | null> {
+  const [row] = await queryRows<{ code: string }>(
+    tx,
+    sql`select confirmation_code as code from appointments
+        where (identity_key = ${keys.identityKey}${keys.documentKey ? sql` or document_key = ${keys.documentKey}` : sql``})
+          and service_date = ${date}::date and status <> 'cancelled'${exceptCode ? sql` and confirmation_code <> ${exceptCode}` : sql``}
+        limit 1`,
+  );
+  return row?.code ?? null;
+}
+
+export function duplicate(date: string): AppError {
   return new AppError('DUPLICATE_BOOKING', `This person already holds an active appointment on ${date}.`, {
     es: `Esta persona ya tiene una cita activa el ${date}.`,
   });

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { queryRows } from '@/db/client';
-import { actorFor, createPort, createUser, uid } from '@/db/testing/factories';
+import { actorFor, createPort, createUser, nameTag, uid } from '@/db/testing/factories';
 import { addDays, now, portToday } from '@/lib/time';
 import { bookAppointment } from './book';
 import { listOpenFlags } from './flag-queries';
@@ -40,7 +40,7 @@ async function setupTwoPorts() {
 describe('hoarding and duplicate detection', () => {
   it('flags one person holding appointments at two ports (both sides, linked), shown in the Appointment flags', async () => {
     const s = await setupTwoPorts();
-    const person = { familyName: `Herrera${uid(2)}`, givenName: 'Luis', dateOfBirth: '1979-07-07', nationality: 'CU' };
+    const person = { familyName: `Herrera${nameTag(2)}`, givenName: 'Luis', dateOfBirth: '1979-07-07', nationality: 'CU' };
     const first = await s.book(s.a, s.d1, person);
     expect(first.flags).toEqual([]);
     const second = await s.book(s.b, s.d2, person);
@@ -50,11 +50,28 @@ describe('hoarding and duplicate detection', () => {
 
   it('matches fuzzily: accents, case and swapped given/family names with the same birth date and nationality', async () => {
     const s = await setupTwoPorts();
-    const tag = uid(2);
+    const tag = nameTag(2);
     const first = await s.book(s.a, s.d1, { familyName: `Peña${tag}`, givenName: 'José María', dateOfBirth: '1991-01-09', nationality: 'VE', documentNumber: `V${uid()}` });
     const second = await s.book(s.b, s.d1, { familyName: 'JOSE MARIA', givenName: `PENA${tag.toUpperCase()}`, dateOfBirth: '1991-01-09', nationality: 'VE' });
     expect(second.flags).toEqual(['identity_match']);
     expect((await flagsOf(first.id)).map((f) => f.kind)).toEqual(['identity_match']);
+  });
+
+  it('flags near matches at once, in the booking transaction, with the reason', async () => {
+    const s = await setupTwoPorts();
+    const tag = nameTag(2);
+    const first = await s.book(s.a, s.d1, { familyName: `García${tag} López`, givenName: 'José María', dateOfBirth: '1991-03-04', nationality: 'GT' });
+    const dropped = await s.book(s.b, s.d1, { familyName: `Garcia${tag} Lopez`, givenName: 'Jose', dateOfBirth: '1991-03-04', nationality: 'GT' });
+    expect(dropped.flags).toEqual(['identity_match']);
+    const offByOne = await s.book(s.b, s.d1, { familyName: `García${tag} López`, givenName: 'José María', dateOfBirth: '1991-03-05', nationality: 'GT' });
+    expect(offByOne.flags).toEqual(['identity_match']);
+    const swappedDate = await s.book(s.a, s.d1, { familyName: `GARCÍA${tag} LÓPEZ`, givenName: 'JOSÉ MARÍA', dateOfBirth: '1991-04-03', nationality: 'GT' });
+    expect(swappedDate.flags).toEqual(['identity_match']);
+    const reasons = await queryRows<{ reasons: string[] }>(
+      await getDb(),
+      sql`select match_reasons as reasons from appointment_flags where appointment_id = ${first.id} and kind = 'identity_match'`,
+    );
+    expect(reasons[0]!.reasons).toEqual(['dob_day_month_swapped', 'dob_off_by_one', 'dropped_given_name']);
   });
 
   it('true negative: the same common name with different dates of birth is not flagged', async () => {
@@ -80,7 +97,7 @@ describe('hoarding and duplicate detection', () => {
 
   it('a supervisor dismisses or confirms with a reason, audited; nothing is cancelled; officers may not', async () => {
     const s = await setupTwoPorts();
-    const person = { familyName: `Rey${uid(2)}`, givenName: 'Ana', dateOfBirth: '1988-08-08', nationality: 'HT' };
+    const person = { familyName: `Rey${nameTag(2)}`, givenName: 'Ana', dateOfBirth: '1988-08-08', nationality: 'HT' };
     const first = await s.book(s.a, s.d1, person);
     await s.book(s.b, s.d2, person);
     const supervisor = actorFor(await createUser('supervisor', null));
@@ -105,7 +122,7 @@ describe('hoarding and duplicate detection', () => {
 describe('flags on the appointment record', () => {
   it('lists linked appointments, hiding other ports from an officer', async () => {
     const s = await setupTwoPorts();
-    const person = { familyName: `Vidal${uid(2)}`, givenName: 'Eva', dateOfBirth: '1975-05-15', nationality: 'NI' };
+    const person = { familyName: `Vidal${nameTag(2)}`, givenName: 'Eva', dateOfBirth: '1975-05-15', nationality: 'NI' };
     const first = await s.book(s.a, s.d1, person);
     const second = await s.book(s.b, s.d2, person);
     const { getAppointmentFlags } = await import('./flag-queries');

@@ -23,6 +23,8 @@ export interface FlagQueueItem {
   id: string;
   kind: 'multiple_bookings' | 'identity_match' | 'repeated_reference';
   createdAt: string;
+  /** Why detection linked them (lib/identity/near-match.ts reasons, same_person, document_other_name, ...). */
+  matchReasons: string[];
   appointment: FlagAppointment;
   linked: FlagAppointment[];
 }
@@ -37,7 +39,7 @@ export async function listOpenFlags(actor: Actor, limit = 100): Promise<FlagQueu
   const db = await getDb();
   const rows = await queryRows<{ item: FlagQueueItem | string }>(
     db,
-    sql`select json_build_object('id', f.id, 'kind', f.kind, 'createdAt', f.created_at, 'appointment', ${appt('a')},
+    sql`select json_build_object('id', f.id, 'kind', f.kind, 'createdAt', f.created_at, 'matchReasons', coalesce(f.match_reasons, '{}'), 'appointment', ${appt('a')},
           'linked', coalesce((select json_agg(${appt('b')} order by b.service_date) from appointments b join ports bp on bp.id = b.port_id
                      where b.id = any(f.linked_appointment_ids)), '[]'::json)) as item
         from appointment_flags f join appointments a on a.id = f.appointment_id join ports ap on ap.id = a.port_id
@@ -51,6 +53,7 @@ export interface AppointmentFlag {
   kind: FlagQueueItem['kind'];
   status: 'open' | 'confirmed' | 'dismissed';
   reason: string | null;
+  matchReasons: string[];
   /** Linked appointments the actor may see; officers never see another port's people. */
   linked: FlagAppointment[];
   /** Linked appointments left out because they are at ports the actor may not see. */
@@ -68,7 +71,7 @@ export async function getAppointmentFlags(actor: Actor, appointmentId: string): 
   const visible = scope === 'all' ? sql`true` : sql`b.port_id = any(${sql`array[${sql.join([...scope, -1].map((id) => sql`${id}`), sql`, `)}]::int[]`})`;
   const rows = await queryRows<{ item: AppointmentFlag | string }>(
     db,
-    sql`select json_build_object('id', f.id, 'kind', f.kind, 'status', f.status, 'reason', f.reason,
+    sql`select json_build_object('id', f.id, 'kind', f.kind, 'status', f.status, 'reason', f.reason, 'matchReasons', coalesce(f.match_reasons, '{}'),
           'linked', coalesce((select json_agg(${appt('b')} order by b.service_date) from appointments b join ports bp on bp.id = b.port_id
                      where b.id = any(f.linked_appointment_ids) and ${visible}), '[]'::json),
           'hiddenLinked', (select count(*) from appointments b where b.id = any(f.linked_appointment_ids) and not (${visible}))) as item

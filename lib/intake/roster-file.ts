@@ -29,6 +29,8 @@ export interface RowProblem {
   row: number;
   column: string | null;
   message: string;
+  /** The booking rule the row breaks: VALIDATION, DUPLICATE_BOOKING, CAPACITY_FULL, PORT_SUSPENDED, BOOKING_WINDOW. */
+  rule?: string;
 }
 
 export interface RawRow {
@@ -99,7 +101,13 @@ export function decodeCsv(bytes: Uint8Array): string {
       },
     ]);
   }
-  return new TextDecoder('utf-8').decode(body);
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split('\n').length;
+    throw invalid([{ row: line, column: null, message: `The file contains a NUL character on line ${line}.` }]);
+  }
+  return text;
 }
 
 export function parseCsvRows(text: string): RawRow[] {

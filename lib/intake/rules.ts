@@ -1,48 +1,25 @@
 /**
- * Pure intake rules: who a person is (for "one active appointment per person per date"),
- * effective limits, and the spreadsheet-safety rule of the roster CSV. No db, next or react.
+ * Pure intake rules: effective limits, and the spreadsheet-safety rule of the roster CSV. No db, next or react.
  */
-import { foldForSearch } from '@/lib/search-fold';
-
-export interface PersonIdentity {
-  familyName: string;
-  givenName: string;
-  dateOfBirth: string;
-  nationality: string;
-  documentNumber?: string | null;
+/** C0 and C1 control characters (tab, newline, NUL, DEL, U+0080-U+009F). */
+export function hasControlChar(value: string): boolean {
+  return /\p{Cc}/u.test(value);
 }
 
-/** "ab 12-34/5" → "AB12345": the same document typed with spaces or dashes is one document. */
-export function normaliseDocumentNumber(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const cleaned = value.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  return cleaned === '' ? null : cleaned;
+/** Bidirectional embeddings, overrides and isolates: they make a name display as another. */
+export function hasBidiControl(value: string): boolean {
+  return /[\u202A-\u202E\u2066-\u2069]/u.test(value);
 }
 
-function foldName(value: string): string {
-  return foldForSearch(value).trim().replace(/\s+/g, ' ');
-}
+/** Letters, combining marks, spaces and the punctuation of real names (' ’ - . ,). */
+export const NAME_CHARS = /^[\p{L}\p{M} '\u2019\-.,]+$/u;
 
 /**
- * The key of the database's uniqueness rule: the document number when known, else the folded
- * family name, given name, date of birth and nationality.
+ * The stored form of a name: NFKC (fullwidth and styled letters become plain ones), invisible
+ * characters removed (zero-width space and joiners, soft hyphen, bidi marks), single spaces.
  */
-export function identityKey(person: PersonIdentity): string {
-  const doc = normaliseDocumentNumber(person.documentNumber);
-  if (doc) return `doc:${doc}`;
-  return `name:${foldName(person.familyName)}|${foldName(person.givenName)}|${person.dateOfBirth}|${person.nationality.toUpperCase()}`;
-}
-
-/**
- * The name as a sorted bag of folded words: "Peña Núñez, José" and "José Peña Nunez" agree, so swapped
- * given and family names match. Mirrors nameTokensSql in flags detection.
- */
-export function nameTokens(givenName: string, familyName: string): string {
-  return foldForSearch(`${givenName} ${familyName}`)
-    .split(/[\s-]+/)
-    .filter(Boolean)
-    .sort()
-    .join(' ');
+export function normaliseName(value: string): string {
+  return value.normalize('NFKC').replace(/\p{Default_Ignorable_Code_Point}/gu, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Effective daily limit: a date override if present, else the weekday default, else 0 (closed). */
@@ -74,4 +51,15 @@ export function restoreCell(value: string): string {
 /** A formula that survived into a name field (the file was not written by our exporter). */
 export function looksLikeFormula(value: string): boolean {
   return /^[=@]/.test(value) || /^[+-].*[(!:]/.test(value);
+}
+
+/**
+ * The booking horizon, the same for a single booking and a roster import: the port-local service
+ * date may be at most `windowDays` after the port's today. (How far back is the caller's rule: a
+ * booking must be in the future, an authoritative roster may carry times earlier today.)
+ */
+export function beyondBookingWindow(date: string, portTodayDate: string, windowDays: number): boolean {
+  const limit = new Date(`${portTodayDate}T00:00:00Z`);
+  limit.setUTCDate(limit.getUTCDate() + windowDays);
+  return date > limit.toISOString().slice(0, 10);
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AppointmentSchema, IsoDateSchema } from '@/lib/roster/schemas';
-import { isIsoDate } from '@/lib/time';
-import { looksLikeFormula } from './rules';
+import { validation as m } from '@/lib/i18n/messages/en/validation';
+import { addDays, isIsoDate, now } from '@/lib/time';
+import { looksLikeFormula, normaliseName, NAME_CHARS, hasBidiControl, hasControlChar } from './rules';
 
 const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -14,43 +15,64 @@ export function isInstantWithOffset(value: string): boolean {
 export const InstantSchema = z
   .string()
   .trim()
-  .refine(isInstantWithOffset, { message: 'must be an ISO 8601 time with an offset, e.g. 2026-11-25T09:30:00-08:00' });
+  .refine(isInstantWithOffset, { message: m.instant });
 
+/**
+ * A name as a person writes it: stored NFKC-normalised, without invisible characters and with single
+ * spaces; 1-100 characters of letters, accents, spaces and ' - . , (no digits, symbols, control or
+ * bidirectional override characters, which would let a name display as something else).
+ */
 const NameSchema = z
-  .string()
+  .string({ message: m.required })
+  .refine((v) => !hasControlChar(v), { message: m.controlChars, abort: true })
+  .refine((v) => !hasBidiControl(v), { message: m.bidiOverride, abort: true })
+  .transform(normaliseName)
+  .pipe(
+    z
+      .string()
+      .min(1, { message: m.required })
+      .max(100, { message: m.nameTooLong })
+      .refine((v) => !looksLikeFormula(v), { message: m.formula, abort: true })
+      .regex(NAME_CHARS, { message: m.nameChars }),
+  );
+
+/** Not after today anywhere on earth (UTC+14), not more than 120 years before today. */
+export const DateOfBirthSchema = z
+  .string({ message: m.required })
   .trim()
-  .min(1, { message: 'is required' })
-  .max(100, { message: 'must be at most 100 characters' })
-  .refine((v) => !looksLikeFormula(v), { message: 'looks like a spreadsheet formula' });
+  .refine(isIsoDate, { message: m.isoDate, abort: true })
+  .refine((d) => d <= addDays(now().toISOString().slice(0, 10), 1), { message: m.dobFuture, abort: true })
+  .refine((d) => d >= `${Number(now().toISOString().slice(0, 4)) - 120}${now().toISOString().slice(4, 10)}`, { message: m.dobTooOld });
 
 export const PersonSchema = z.object({
   familyName: NameSchema,
   givenName: NameSchema,
-  dateOfBirth: IsoDateSchema.refine((d) => d >= '1900-01-01', { message: 'must be after 1900' }),
+  dateOfBirth: DateOfBirthSchema,
   nationality: z
-    .string()
+    .string({ message: m.required })
     .trim()
     .transform((v) => v.toUpperCase())
-    .pipe(z.string().regex(/^[A-Z]{2}$/, { message: 'must be a two-letter country code' })),
+    .pipe(z.string().regex(/^[A-Z]{2}$/, { message: m.nationality })),
   language: z
-    .string()
+    .string({ message: m.required })
     .trim()
     .transform((v) => v.toLowerCase())
-    .pipe(z.string().regex(/^[a-z]{2,3}$/, { message: 'must be a language code such as es or ht' })),
+    .pipe(z.string().regex(/^[a-z]{2,3}$/, { message: m.language })),
   documentNumber: z
     .string()
-    .trim()
-    .max(40, { message: 'must be at most 40 characters' })
+    .refine((v) => !hasControlChar(v) && !hasBidiControl(v), { message: m.controlChars, abort: true })
+    .transform((v) => v.normalize('NFKC').trim())
+    .pipe(z.string().max(40, { message: m.documentTooLong }).regex(/^[\p{L}\p{N} \-/.]*$/u, { message: m.documentChars }))
     .nullish()
     .transform((v) => (v ? v : null)),
 });
 export type PersonInput = z.output<typeof PersonSchema>;
 
 export const PartySizeSchema = z.coerce
-  .number({ message: 'must be a number' })
-  .int({ message: 'must be a whole number' })
-  .min(1, { message: 'must be 1-12' })
-  .max(12, { message: 'must be 1-12' });
+  .number({ message: m.number })
+  .int({ message: m.wholeNumber })
+  .min(1, { message: m.partySize })
+  .max(12, { message: m.partySize });
 
 export const BookingRequestSchema = z
   .object({
@@ -84,12 +106,15 @@ export const AvailabilityDaySchema = z.object({
   limit: z.number().int(),
   booked: z.number().int(),
   remaining: z.number().int(),
+  /** False before the port's today or beyond its booking window. */
+  bookable: z.boolean(),
+  bookingWindowDays: z.number().int(),
 });
 export const AvailabilitySchema = z.object({ days: z.array(AvailabilityDaySchema) });
 export type AvailabilityDay = z.infer<typeof AvailabilityDaySchema>;
 
 export const RosterImportAppointmentSchema = z.object({
-  confirmationCode: z.string().trim().min(1),
+  confirmationCode: z.string().trim().min(1).max(16),
   scheduledAt: InstantSchema,
   partySize: PartySizeSchema,
   person: PersonSchema,

@@ -2,9 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import { getDb } from '@/db';
 import { dateLimitOverrides, intakeKeys, nationalCap } from '@/db/schema';
-import { uid } from '@/db/testing/factories';
+import { nameTag, uid } from '@/db/testing/factories';
 import { hashIntakeKey, type IntakeKeyActor } from '@/lib/intake-keys/authenticate';
-import { portLocalInstant } from '@/lib/time';
+import { addDays, portLocalInstant } from '@/lib/time';
 
 export async function createIntakeKey(name = `feed-${uid(3)}`): Promise<IntakeKeyActor & { secret: string }> {
   const db = await getDb();
@@ -42,9 +42,10 @@ export function bookingBody(
     scheduledAt: portLocalInstant(date, minutes, port.timeZone).toISOString(),
     partySize: 1,
     person: {
-      familyName: `Fam${uid(3)}`,
-      givenName: `Giv${uid(3)}`,
-      dateOfBirth: '1990-01-01',
+      familyName: `Fam${nameTag()}`,
+      givenName: `Giv${nameTag()}`,
+      // A different person each call: one shared birth date would serialise every test's bookings on one lock.
+      dateOfBirth: addDays('1950-01-01', Math.floor(Math.random() * 20_000)),
       nationality: 'MX',
       language: 'es',
       ...person,

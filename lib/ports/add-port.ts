@@ -13,7 +13,8 @@ import { rethrowPortUniqueViolation } from './unique-violation';
 import type { Port } from './schemas';
 
 const auditView = (p: typeof ports.$inferSelect) => ({
-  slug: p.slug, name: p.name, state: p.state, code: p.code, timeZone: p.timeZone, graceMinutes: p.graceMinutes, active: p.active,
+  slug: p.slug, name: p.name, state: p.state, code: p.code, timeZone: p.timeZone, graceMinutes: p.graceMinutes,
+  bookingWindowDays: p.bookingWindowDays, active: p.active,
 });
 export { auditView as portAuditView };
 

@@ -16,6 +16,7 @@ const columns = {
   code: ports.code,
   timeZone: ports.timeZone,
   graceMinutes: ports.graceMinutes,
+  bookingWindowDays: ports.bookingWindowDays,
   active: ports.active,
 };
 

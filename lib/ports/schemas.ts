@@ -8,6 +8,7 @@ export const PortSchema = z
     code: z.string(),
     timeZone: z.string(),
     graceMinutes: z.number().int(),
+    bookingWindowDays: z.number().int().describe('Bookings are taken up to this many days after the port-local today'),
     active: z.boolean(),
     today: z.string().describe('Port-local date now (YYYY-MM-DD)'),
   })

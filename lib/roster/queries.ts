@@ -9,7 +9,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { assertCanAtPort } from '@/lib/auth/guard';
 import { flagsJsonSql } from '@/lib/intake/flags-sql';
 import { getPortBySlug, type PortRecord } from '@/lib/ports/queries';
-import { foldForSearch } from '@/lib/search-fold';
+import { searchQuery } from '@/lib/identity/keys';
 import { now } from '@/lib/time';
 import { normaliseConfirmationCode } from './confirmation-code';
 import type { Roster, RosterQuery } from './schemas';
@@ -60,7 +60,13 @@ function filterSql(query: RosterQuery, at: Date): SQL {
   const q = query.q?.trim();
   if (q) {
     const code = normaliseConfirmationCode(q);
-    parts.push(sql`(a.confirmation_code = ${code} or a.search_key like ${`%${escapeLike(foldForSearch(q))}%`})`);
+    // The same fold as the stored key, compared without spaces: "Zhang Wei" finds "张伟", "delacruz" finds "De la Cruz".
+    const folded = searchQuery(q);
+    parts.push(
+      folded
+        ? sql`(a.confirmation_code = ${code} or replace(a.search_key, ' ', '') like ${`%${escapeLike(folded)}%`})`
+        : sql`a.confirmation_code = ${code}`,
+    );
   }
   if (query.status?.length) {
     parts.push(sql`${effectiveStatusSql(at)} in (${sql.join(query.status.map((s) => sql`${s}`), sql`, `)})`);

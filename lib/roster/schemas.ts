@@ -4,7 +4,11 @@ import { isIsoDate } from '@/lib/time';
 import { PortSchema } from '@/lib/ports/schemas';
 
 export const AppointmentStatusSchema = z.enum(appointmentStatusEnum.enumValues);
-export const IsoDateSchema = z.string().refine(isIsoDate, { message: 'must be a date as YYYY-MM-DD' });
+/** A calendar date; years outside 1900-2999 are refused here, before date arithmetic overflows into year 10000. */
+export const IsoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: 'must be a date as YYYY-MM-DD', abort: true })
+  .refine((d) => d >= '1900-01-01' && d <= '2999-12-31', { message: 'must be between 1900-01-01 and 2999-12-31' });
 
 export const RosterQuerySchema = z.object({
   date: IsoDateSchema.optional(),

@@ -109,6 +109,7 @@ const record = (port: { id: number; slug: string; name: string; timeZone: string
   state: 'TX',
   code: '0000',
   active: true,
+  bookingWindowDays: 60,
   today: '2026-11-04',
 });
 

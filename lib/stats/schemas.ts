@@ -1,3 +1,4 @@
+import { isIsoDate } from '@/lib/time';
 import { z } from 'zod';
 import { IsoDateSchema } from '@/lib/roster/schemas';
 import { MAX_RANGE_DAYS, rangeLength } from './rules';
@@ -16,6 +17,8 @@ export const StatsRangeQuerySchema = z
     port: PortsParam,
   })
   .superRefine((q, ctx) => {
+    // zod runs object refinements even when a field failed: a malformed date was reported already.
+    if (!isIsoDate(q.from) || !isIsoDate(q.to)) return;
     if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be on or after from' });
     else if (rangeLength(q.from, q.to) > MAX_RANGE_DAYS) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: `must be at most ${MAX_RANGE_DAYS} days after from (both included)` });

@@ -19,6 +19,7 @@ import { admin } from './en/admin';
 import { dashboard } from './en/dashboard';
 import { intake } from './en/intake';
 import { review } from './en/review';
+import { validation } from './en/validation';
 
 export const en = {
   common,
@@ -38,6 +39,7 @@ export const en = {
   dashboard,
   intake,
   review,
+  validation,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

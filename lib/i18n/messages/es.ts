@@ -16,6 +16,7 @@ import { admin } from './es/admin';
 import { dashboard } from './es/dashboard';
 import { intake } from './es/intake';
 import { review } from './es/review';
+import { validation } from './es/validation';
 
 export const es: Messages = {
   common,
@@ -35,4 +36,5 @@ export const es: Messages = {
   dashboard,
   intake,
   review,
+  validation,
 };

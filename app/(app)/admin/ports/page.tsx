@@ -28,7 +28,7 @@ export default async function PortsAdminPage() {
         <table className="w-full border-collapse bg-white text-left">
           <thead>
             <tr className="border-b-2 border-slate-400">
-              {(['name', 'code', 'state', 'timeZone', 'grace', 'status', 'actions'] as const).map((c) => (
+              {(['name', 'code', 'state', 'timeZone', 'grace', 'window', 'status', 'actions'] as const).map((c) => (
                 <th key={c} scope="col" className="px-3 py-2">
                   {t(`admin.ports.columns.${c}`)}
                 </th>
@@ -46,6 +46,7 @@ export default async function PortsAdminPage() {
                 <td className="px-3 py-2">{p.state}</td>
                 <td className="px-3 py-2">{p.timeZone}</td>
                 <td className="px-3 py-2 tabular-nums">{p.graceMinutes}</td>
+                <td className="px-3 py-2 tabular-nums">{p.bookingWindowDays}</td>
                 <td className="px-3 py-2">
                   {p.active ? (
                     t('admin.ports.active')

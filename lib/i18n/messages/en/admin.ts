@@ -75,7 +75,7 @@ export const admin = {
   ports: {
     title: 'Ports',
     intro: 'A suspended port takes no new bookings; appointments already booked are honoured.',
-    columns: { name: 'Port', code: 'Code', state: 'State', timeZone: 'Time zone', grace: 'Grace (minutes)', status: 'Status', actions: 'Actions' },
+    columns: { name: 'Port', code: 'Code', state: 'State', timeZone: 'Time zone', grace: 'Grace (minutes)', window: 'Booking window (days)', status: 'Status', actions: 'Actions' },
     active: 'Active',
     suspended: 'Suspended',
     suspend: 'Suspend',
@@ -95,6 +95,8 @@ export const admin = {
     timeZoneHelp: 'The port’s local time decides its service dates.',
     grace: 'Grace minutes',
     graceHelp: 'How long after the scheduled time a person still checks in on time (0 to 120).',
+    bookingWindow: 'Booking window (days)',
+    bookingWindowHelp: 'How many days ahead of today at this port appointments can be booked (1 to 366).',
     add: 'Add port',
     save: 'Save changes',
     added: 'Port {port} added. It has no slots until you set its limits.',

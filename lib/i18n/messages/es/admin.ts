@@ -77,7 +77,7 @@ export const admin: Messages['admin'] = {
   ports: {
     title: 'Puertos',
     intro: 'Un puerto suspendido no acepta nuevas reservas; se respetan las citas ya reservadas.',
-    columns: { name: 'Puerto', code: 'Código', state: 'Estado', timeZone: 'Zona horaria', grace: 'Tolerancia (minutos)', status: 'Situación', actions: 'Acciones' },
+    columns: { name: 'Puerto', code: 'Código', state: 'Estado', timeZone: 'Zona horaria', grace: 'Tolerancia (minutos)', window: 'Plazo de reserva (días)', status: 'Situación', actions: 'Acciones' },
     active: 'Activo',
     suspended: 'Suspendido',
     suspend: 'Suspender',
@@ -97,6 +97,8 @@ export const admin: Messages['admin'] = {
     timeZoneHelp: 'La hora local del puerto decide sus fechas de servicio.',
     grace: 'Minutos de tolerancia',
     graceHelp: 'Cuánto tiempo después de la hora programada una persona aún llega a tiempo (0 a 120).',
+    bookingWindow: 'Plazo de reserva (días)',
+    bookingWindowHelp: 'Con cuántos días de antelación respecto a hoy en este puerto se pueden reservar citas (1 a 366).',
     add: 'Agregar puerto',
     save: 'Guardar cambios',
     added: 'Puerto {port} agregado. No tiene citas hasta que fije sus límites.',

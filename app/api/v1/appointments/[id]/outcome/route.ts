@@ -4,10 +4,12 @@ import { readJsonBody } from '@/lib/api/validate';
 import { requireApiActor } from '@/lib/auth/current';
 import { recordOutcome } from '@/lib/outcomes/record-outcome';
 import type { RecordOutcomeInput } from '@/lib/outcomes/schemas';
+import { parseParams, IdParams } from '@/lib/api/params';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiRoute<{ id: string }>(async ({ request, params }) => {
+export const POST = apiRoute<{ id: string }>(async ({ request, params, locale }) => {
   const actor = await requireApiActor({ activity: true });
-  return json(await recordOutcome(actor, params.id, (await readJsonBody(request)) as RecordOutcomeInput));
+  const p = parseParams(IdParams, params, locale);
+  return json(await recordOutcome(actor, p.id, (await readJsonBody(request)) as RecordOutcomeInput));
 });

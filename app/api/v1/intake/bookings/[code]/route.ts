@@ -2,10 +2,12 @@ import { apiRoute } from '@/lib/api/route';
 import { json } from '@/lib/api/respond';
 import { authenticateIntakeKey } from '@/lib/intake-keys/authenticate';
 import { cancelBooking } from '@/lib/intake/cancel';
+import { parseParams, ConfirmationCodeParams } from '@/lib/api/params';
 
 export const dynamic = 'force-dynamic';
 
-export const DELETE = apiRoute<{ code: string }>(async ({ request, params, requestId }) => {
+export const DELETE = apiRoute<{ code: string }>(async ({ request, params, requestId, locale }) => {
   const key = await authenticateIntakeKey(request);
-  return json(await cancelBooking(key, params.code, requestId));
+  const p = parseParams(ConfirmationCodeParams, params, locale);
+  return json(await cancelBooking(key, p.code, requestId));
 });

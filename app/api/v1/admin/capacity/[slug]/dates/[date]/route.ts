@@ -3,6 +3,7 @@ import { apiRoute } from '@/lib/api/route';
 import { json } from '@/lib/api/respond';
 import { readJsonBody } from '@/lib/api/validate';
 import { deleteDateLimit, setDateLimit } from '@/lib/capacity/set-date-limit';
+import { parseParams, SlugDateParams } from '@/lib/api/params';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,10 +11,12 @@ type Params = { slug: string; date: string };
 
 export const PUT = apiRoute<Params>(async ({ request, params, locale }) => {
   const actor = await requireApiActor({ activity: true });
-  return json(await setDateLimit(actor, params.slug, params.date, await readJsonBody(request), locale));
+  const p = parseParams(SlugDateParams, params, locale);
+  return json(await setDateLimit(actor, p.slug, p.date, await readJsonBody(request), locale));
 });
 
 export const DELETE = apiRoute<Params>(async ({ params, locale }) => {
   const actor = await requireApiActor({ activity: true });
-  return json(await deleteDateLimit(actor, params.slug, params.date, locale));
+  const p = parseParams(SlugDateParams, params, locale);
+  return json(await deleteDateLimit(actor, p.slug, p.date, locale));
 });

@@ -1,0 +1,26 @@
+import type { Messages } from '../en';
+
+export const validation: Messages['validation'] = {
+  required: 'es obligatorio',
+  nameTooLong: 'debe tener como máximo 100 caracteres',
+  nameChars: "solo puede contener letras, acentos, espacios y ' - . ,",
+  controlChars: 'no debe contener caracteres de control',
+  bidiOverride: 'no debe contener caracteres de control de dirección del texto',
+  formula: 'parece una fórmula de hoja de cálculo',
+  dobFuture: 'no puede ser una fecha futura',
+  dobTooOld: 'no puede ser de hace más de 120 años',
+  isoDate: 'no es una fecha real (AAAA-MM-DD)',
+  instant: 'debe ser una hora ISO 8601 con desfase, p. ej. 2026-11-25T09:30:00-08:00 (no se aceptan zonas como PST)',
+  inPast: 'debe ser en el futuro',
+  beyondWindow: 'debe estar dentro del plazo de reserva del puerto',
+  partySize: 'debe ser de 1 a 12',
+  wholeNumber: 'debe ser un número entero',
+  number: 'debe ser un número',
+  nationality: 'debe ser un código de país de dos letras',
+  language: 'debe ser un código de idioma como es o ht',
+  documentTooLong: 'debe tener como máximo 40 caracteres',
+  documentChars: 'solo puede contener letras, dígitos, espacios y - / .',
+  textTooLong: 'es demasiado largo',
+  nul: 'no debe contener caracteres NUL',
+  bookingWindow: 'debe ser un número entero de días de 1 a 366',
+};
