@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepalive as sendKeepalive } from '@/lib/api-client/appointments';
 
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
 // Tell the server about real activity at most this often, so its idle limit follows the person.
@@ -31,7 +32,8 @@ export function IdleGuard({
 
   const keepalive = useCallback(() => {
     lastKeepalive.current = Date.now();
-    void fetch('/api/v1/session/keepalive', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).catch(() => {});
+    // Best effort: a missed keepalive only shortens the session, and the warning still shows.
+    void sendKeepalive().catch(() => {});
   }, []);
 
   const onActivity = useCallback(() => {

@@ -9,7 +9,8 @@ import { looksLikeConfirmationCode, normaliseConfirmationCode } from '@/lib/rost
 import { foldForSearch } from '@/lib/search-fold';
 import { formatDateLong, formatTime } from '@/lib/format';
 import { useI18n } from '@/components/ui/I18nProvider';
-import { ApiError, fetchRoster, isUnavailable, lookupCode, OfflineError, postArrival, rosterKeys, type ArrivalAction } from './api';
+import { afterArrival, ApiError, isOffline, isUnavailable, rosterKeys } from '@/lib/api-client';
+import { fetchRoster, lookupCode, postArrival, type ArrivalAction } from '@/lib/api-client/roster';
 import { CounterBand } from './CounterBand';
 import { primaryAction, RosterRow, type RowResult } from './RosterRow';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -109,7 +110,7 @@ export function Kiosk({ initial, editable }: { initial: Roster; editable: boolea
           text: t('kiosk.alreadyArrived', { time: current.arrivedAt ? formatTime(current.arrivedAt, tz, locale) : '—', name: current.arrivedBy ?? '—' }),
           tone: 'warn',
         });
-      } else if (error instanceof OfflineError) {
+      } else if (isOffline(error)) {
         say(v.a.id, { text: t('kiosk.notRecordedOffline'), tone: 'error' });
       } else if (isUnavailable(error)) {
         say(v.a.id, { text: t('kiosk.notConfirmedUnavailable'), tone: 'error' });
@@ -123,7 +124,7 @@ export function Kiosk({ initial, editable }: { initial: Roster; editable: boolea
     },
     onSettled: () => {
       setPendingId(null);
-      void queryClient.invalidateQueries({ queryKey: key });
+      void afterArrival(queryClient, slug, initial.date);
       focusSearch();
     },
   });
@@ -201,7 +202,7 @@ export function Kiosk({ initial, editable }: { initial: Roster; editable: boolea
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const offline = !online || (roster.isError && roster.error instanceof OfflineError);
+  const offline = !online || (roster.isError && isOffline(roster.error));
   // 503: the server answers but its database does not (restart, overload). Said at the first failed
   // poll, not after react-query's retries, and kept (the error stays) until a poll succeeds.
   const reconnecting = !offline && (isUnavailable(roster.failureReason) || (roster.isError && isUnavailable(roster.error)));

@@ -1,7 +1,7 @@
 import { DashboardCharts } from '@/components/dashboard/DashboardCharts';
 import { DashboardControls } from '@/components/dashboard/DashboardControls';
 import { formatDay, formatInt, formatMinutes, formatPercent } from '@/components/dashboard/format';
-import { QueryProvider } from '@/components/dashboard/QueryProvider';
+import { QueryProvider } from '@/lib/api-client/QueryProvider';
 import { TodayLive } from '@/components/dashboard/TodayLive';
 import { requirePageActor } from '@/lib/auth/current';
 import { pickMessages } from '@/lib/i18n/catalog';
