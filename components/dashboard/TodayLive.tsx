@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { Messages } from '@/lib/i18n/messages/en';
-import type { AppLocale } from '@/lib/i18n/translate';
+import { interpolate, type AppLocale } from '@/lib/i18n/translate';
 import type { Today } from '@/lib/stats/schemas';
 import { statsKeys } from '@/lib/api-client';
 import { fetchToday } from '@/lib/api-client/stats';
@@ -38,7 +38,7 @@ export function TodayLive({ initial, ports, locale, m }: { initial: Today; ports
           {m.today.title}
         </h2>
         <p className="text-sm text-slate-700" data-testid="today-updated">
-          {query.isError ? m.today.stale.replace('{time}', time) : m.today.updated.replace('{time}', time)}
+          {interpolate(query.isError ? m.today.stale : m.today.updated, { time })}
         </p>
       </div>
       <p className="mb-2 text-sm text-slate-700">{m.today.intro}</p>
