@@ -29,6 +29,13 @@ export async function apiReferencePage(nonce: string | undefined): Promise<Respo
     ...({ agent: { disabled: true } } as object),
     forceDarkModeState: 'light',
     hideDarkModeToggle: true,
+    // Scalar's light greys and method colours fall below WCAG AA contrast on white; these pass 4.5:1.
+    // Doubled class: this CSS comes before the Next.js theme in the page, so it needs the higher specificity.
+    customCss: `.light-mode.light-mode {
+  --scalar-color-2: #4a4a4a; --scalar-color-3: #595959; --scalar-color-accent: #1d4ed8;
+  --scalar-color-green: #166534; --scalar-color-blue: #1d4ed8; --scalar-color-orange: #9a3412;
+  --scalar-color-red: #b91c1c; --scalar-color-yellow: #854d0e; --scalar-color-purple: #6b21a8;
+}`,
   });
   // Scalar's page has no language attribute; screen readers need one.
   const html = (await render().text()).replace('<html>', '<html lang="en">');
