@@ -35,7 +35,12 @@ export async function apiReferencePage(nonce: string | undefined): Promise<Respo
   --scalar-color-2: #4a4a4a; --scalar-color-3: #595959; --scalar-color-accent: #1d4ed8;
   --scalar-color-green: #166534; --scalar-color-blue: #1d4ed8; --scalar-color-orange: #9a3412;
   --scalar-color-red: #b91c1c; --scalar-color-yellow: #854d0e; --scalar-color-purple: #6b21a8;
-}`,
+}
+.light-mode .hljs-number, .light-mode .hljs-literal, .light-mode .hljs-built_in { color: #9a3412 !important; }
+.light-mode .hljs-string, .light-mode .hljs-symbol { color: #166534 !important; }
+.light-mode .hljs-keyword, .light-mode .hljs-meta { color: #6b21a8 !important; }
+.light-mode .hljs-attr, .light-mode .hljs-attribute, .light-mode .hljs-property, .light-mode .hljs-title { color: #1d4ed8 !important; }
+.light-mode .hljs-comment, .light-mode .hljs-variable { color: #4a4a4a !important; }`,
   });
   // Scalar's page has no language attribute; screen readers need one.
   const html = (await render().text()).replace('<html>', '<html lang="en">');
