@@ -1,10 +1,41 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+/**
+ * Layers: app -> components -> lib -> db, no arrow back. Types may cross (they vanish at build),
+ * values may not. db/ still imports lib/ (seed and factories); that arrow goes when they move up.
+ */
+const restrict = (patterns) => ['error', { patterns: patterns.map(([group, message]) => ({ group, message, allowTypeImports: true })) }];
+
 const config = [
   ...nextVitals,
   ...nextTs,
   { ignores: ['.next/**', 'node_modules/**', '.data/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  {
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict([
+        [['@/db', '@/db/*', '**/db/*'], 'Pages, route handlers and components reach the database only through lib/ (queries and verbs).'],
+      ]),
+    },
+  },
+  {
+    files: ['components/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict([
+        [['@/db', '@/db/*', '**/db/*'], 'Components reach data only through lib/api-client (the HTTP API).'],
+        [['@/app/*'], 'Components do not import from app/ (app composes components, not the reverse).'],
+      ]),
+    },
+  },
+  {
+    files: ['lib/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict([
+        [['@/components/*', '@/app/*'], 'lib/ is below components/ and app/: it must not import them.'],
+      ]),
+    },
+  },
 ];
 
 export default config;

@@ -67,6 +67,9 @@ function pageProbes(route: string, f: Fixtures): Probe[] {
   });
 }
 
+/** Pages served by a route handler rather than a page.tsx. */
+const DOCUMENT_PAGES = ['/api/docs'];
+
 /** Every page.tsx under app/, as its URL pattern (route groups dropped). */
 function pagesOnDisk(dir = 'app'): string[] {
   const found: string[] = [];
@@ -183,7 +186,7 @@ test('the permission matrix: every route and page x every subject matches the ex
   // A route file whose handler is not registered would escape the matrix (and the OpenAPI document).
   const registeredShapes = new Set(registered.map(paramless));
   for (const onDisk of apiRoutesOnDisk()) if (!registeredShapes.has(onDisk)) problems.push(`route file not registered as a RouteSpec: ${onDisk}`);
-  const probes = [...registered.flatMap((key) => apiProbes(key, fixtures)), ...pagesOnDisk().flatMap((route) => pageProbes(route, fixtures))];
+  const probes = [...registered.flatMap((key) => apiProbes(key, fixtures)), ...[...pagesOnDisk(), ...DOCUMENT_PAGES].flatMap((route) => pageProbes(route, fixtures))];
   for (const probe of probes) if (!probe.policy) problems.push(`no expected entry for ${probe.key}`);
   for (const key of [...Object.keys(API_POLICY)]) if (!registered.includes(key)) problems.push(`expected entry for a route that is not registered: ${key}`);
 

@@ -19,7 +19,9 @@ function run(label, command, args, env = {}) {
 }
 
 const skipE2e = process.argv.includes('--no-e2e');
-run('Type check', 'npx', ['tsc', '--noEmit']);
+run('Type check', 'npm', ['run', 'typecheck']);
+// Lint carries the layer rules (eslint.config.mjs): a wrong-way import fails the suite.
+run('Lint', 'npm', ['run', 'lint']);
 run('Unit and database tests', 'npx', ['vitest', 'run']);
 if (!skipE2e) {
   // The browser suite runs against a production build; the server's database must not be

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
-import { callApi, type ApiRequest } from './api';
+import { send, settle, type ApiRequest } from '@/lib/api-client';
 import type { FormLabels } from './AdminForm';
 
 /** A one-click change on a table row (suspend, retire, revoke...), confirmed first when it is destructive. */
@@ -30,10 +30,10 @@ export function ActionButton({
   async function run() {
     setConfirming(false);
     setPending(true);
-    const result = await callApi(request, locale);
+    const result = await settle(send(request, locale));
     setPending(false);
     if (!result.ok) {
-      setError(result.network ? labels.networkError : result.message);
+      setError(result.error.offline ? labels.networkError : result.error.message);
       return;
     }
     setError(null);

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { callApi, type ApiRequest } from './api';
+import { send, settle, type ApiRequest } from '@/lib/api-client';
 
 export interface FormLabels {
   errorSummary: string;
@@ -64,10 +64,10 @@ export function AdminForm<T = Record<string, unknown>>({
   async function run(request: ApiRequest) {
     setConfirming(null);
     setPending(true);
-    const result = await callApi<T>(request, locale);
+    const result = await settle(send<T>(request, locale));
     setPending(false);
     if (!result.ok) {
-      showError(result.network ? labels.networkError : result.message, result.fields ?? {});
+      showError(result.error.offline ? labels.networkError : result.error.message, result.error.fields ?? {});
       return;
     }
     setError(null);

@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { postJson } from '@/components/outcomes/post';
+import { settle } from '@/lib/api-client';
+import { revealDocument } from '@/lib/api-client/appointments';
 
 /** Shows the full document number on request; the API records the reveal in the audit trail. */
 export function RevealDocument({ appointmentId, masked, labels }: { appointmentId: string; masked: string; labels: { reveal: string; revealing: string; revealNote: string; revealed: string } }) {
@@ -12,7 +13,7 @@ export function RevealDocument({ appointmentId, masked, labels }: { appointmentI
   async function reveal() {
     setBusy(true);
     setError('');
-    const result = await postJson<{ documentNumber: string | null }>(`/api/v1/appointments/${appointmentId}/document`, {});
+    const result = await settle(revealDocument(appointmentId));
     setBusy(false);
     if (result.ok) setShown(result.data.documentNumber ?? '—');
     else setError(result.error.message);

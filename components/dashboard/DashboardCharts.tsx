@@ -19,7 +19,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { Messages } from '@/lib/i18n/messages/en';
-import type { AppLocale } from '@/lib/i18n/translate';
+import { interpolate, type AppLocale } from '@/lib/i18n/translate';
 import type { Hourly, PeriodTotals } from '@/lib/stats/schemas';
 import { rates } from '@/lib/stats/rules';
 import { ChartPanel, type Column, type Row } from './ChartPanel';
@@ -76,7 +76,7 @@ export function DashboardCharts({
   const fmtPct = (v: unknown) => (typeof v === 'number' ? formatPercent(v, locale) : m.notAvailable);
   const tick = (d: string) => formatDay(d, locale, 'short');
   const tooltipDate = (d: unknown) => formatDay(String(d), locale);
-  const caption = (title: string) => m.tableCaption.replace('{title}', title).replace('{from}', formatDay(from, locale)).replace('{to}', formatDay(to, locale));
+  const caption = (title: string) => interpolate(m.tableCaption, { title, from: formatDay(from, locale), to: formatDay(to, locale) });
   const panel = (id: string, title: string) => ({
     id,
     title,
@@ -250,7 +250,7 @@ export function DashboardCharts({
                   <p className="text-sm text-slate-700">
                     {mt.utilisation}: {utilisation === null ? m.notAvailable : formatPercent(utilisation, locale)}
                     {' · '}
-                    {mt.median}: {p.minutesToOutcome.median === null ? m.notAvailable : m.minutesValue.replace('{value}', formatMinutes(p.minutesToOutcome.median, locale))}
+                    {mt.median}: {p.minutesToOutcome.median === null ? m.notAvailable : interpolate(m.minutesValue, { value: formatMinutes(p.minutesToOutcome.median, locale) })}
                   </p>
                   <ResponsiveContainer width="100%" height={180}>
                     <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>

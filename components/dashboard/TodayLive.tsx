@@ -2,22 +2,13 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { Messages } from '@/lib/i18n/messages/en';
-import type { AppLocale } from '@/lib/i18n/translate';
+import { interpolate, type AppLocale } from '@/lib/i18n/translate';
 import type { Today } from '@/lib/stats/schemas';
+import { statsKeys } from '@/lib/api-client';
+import { fetchToday } from '@/lib/api-client/stats';
 import { formatDay, formatInt } from './format';
 
 const REFRESH_MS = 30_000;
-
-export const statsKeys = {
-  today: (ports: readonly string[]) => ['stats', 'today', [...ports].sort()] as const,
-};
-
-async function fetchToday(ports: readonly string[]): Promise<Today> {
-  const qs = new URLSearchParams(ports.map((p) => ['port', p]));
-  const response = await fetch(`/api/v1/stats/today${ports.length ? `?${qs}` : ''}`, { headers: { Accept: 'application/json' } });
-  if (!response.ok) throw new Error(`stats/today answered ${response.status}`);
-  return (await response.json()) as Today;
-}
 
 /** Today's figures per port, refreshed by itself; the server-rendered figures are the first data. */
 export function TodayLive({ initial, ports, locale, m }: { initial: Today; ports: string[]; locale: AppLocale; m: Messages['dashboard'] }) {
@@ -47,7 +38,7 @@ export function TodayLive({ initial, ports, locale, m }: { initial: Today; ports
           {m.today.title}
         </h2>
         <p className="text-sm text-slate-700" data-testid="today-updated">
-          {query.isError ? m.today.stale.replace('{time}', time) : m.today.updated.replace('{time}', time)}
+          {interpolate(query.isError ? m.today.stale : m.today.updated, { time })}
         </p>
       </div>
       <p className="mb-2 text-sm text-slate-700">{m.today.intro}</p>

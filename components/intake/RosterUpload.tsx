@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
+import { interpolate } from '@/lib/i18n/translate';
 
 export interface RosterUploadLabels {
   fileLabel: string;
@@ -32,7 +33,6 @@ type State =
   | { kind: 'done'; imported: number; unchanged: number }
   | { kind: 'failed'; message: string; rows: Problem[] };
 
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 
 /** Upload with XMLHttpRequest: fetch cannot report upload progress, and large rosters take a while. */
 export function RosterUpload({ labels }: { labels: RosterUploadLabels }) {
@@ -103,14 +103,14 @@ export function RosterUpload({ labels }: { labels: RosterUploadLabels }) {
       <div aria-live="polite" className="space-y-3">
         {state.kind === 'uploading' && (
           <div>
-            <p>{fill(labels.uploading, { percent: state.percent })}</p>
+            <p>{interpolate(labels.uploading, { percent: state.percent })}</p>
             <progress max={100} value={state.percent} className="w-full" aria-label={labels.fileLabel} />
           </div>
         )}
         {state.kind === 'processing' && <p>{labels.processing}</p>}
         {state.kind === 'done' && (
           <p className="rounded border-l-4 border-green-700 bg-green-50 p-3 font-semibold text-green-900">
-            {fill(labels.done, { imported: state.imported, unchanged: state.unchanged })}
+            {interpolate(labels.done, { imported: state.imported, unchanged: state.unchanged })}
           </p>
         )}
         {state.kind === 'failed' && (

@@ -1,6 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepalive as sendKeepalive } from '@/lib/api-client/appointments';
+import { interpolate } from '@/lib/i18n/translate';
 
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
 // Tell the server about real activity at most this often, so its idle limit follows the person.
@@ -31,7 +33,8 @@ export function IdleGuard({
 
   const keepalive = useCallback(() => {
     lastKeepalive.current = Date.now();
-    void fetch('/api/v1/session/keepalive', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).catch(() => {});
+    // Best effort: a missed keepalive only shortens the session, and the warning still shows.
+    void sendKeepalive().catch(() => {});
   }, []);
 
   const onActivity = useCallback(() => {
@@ -79,7 +82,7 @@ export function IdleGuard({
               {labels.title}
             </h2>
             <p id="idle-body" className="mb-2 text-lg" aria-live="polite">
-              {labels.body.replace('{seconds}', String(secondsLeft))}
+              {interpolate(labels.body, { seconds: secondsLeft })}
             </p>
             <p className="mb-4 text-slate-700">{labels.hint}</p>
             <button ref={stayRef} type="button" onClick={onActivity} className="min-h-11 w-full rounded bg-blue-800 px-4 py-3 text-lg font-semibold text-white">

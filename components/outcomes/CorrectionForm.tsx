@@ -6,7 +6,10 @@ import type { Messages } from '@/lib/i18n/messages/en';
 import { interpolate } from '@/lib/i18n/translate';
 import { describedBy, ErrorSummary, Field, inputClass, StaleNotice } from './FormParts';
 import { checkOutcome, OutcomeInputs, outcomeBody, type OutcomeValues } from './OutcomeInputs';
-import { postJson, type ApiError, type CodeChoice } from './post';
+import { settle, type ApiError } from '@/lib/api-client';
+import { correctAppointment } from '@/lib/api-client/appointments';
+import type { CorrectionInput } from '@/lib/outcomes/schemas';
+import type { CodeChoice } from './code-choice';
 
 const STATUSES = ['scheduled', 'checked_in', 'late', 'no_show', 'processed', 'cancelled'] as const;
 
@@ -46,12 +49,13 @@ export function CorrectionForm({
     setErrors(local);
     if (Object.keys(local).length) return;
     setMessage(m.submitting);
-    const result = await postJson(`/api/v1/appointments/${appointmentId}/corrections`, {
-      ...(status ? { status } : {}),
+    const result = await settle(correctAppointment(appointmentId, {
+      // The select offers only statuses; the server re-validates either way.
+      ...(status ? { status: status as NonNullable<CorrectionInput['status']> } : {}),
       ...(outcome.code ? { outcome: outcomeBody(outcome) } : {}),
       reason,
       expectedVersion: version,
-    });
+    }));
     if (result.ok) {
       setMessage(m.corrected);
       setReason('');

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import type { ApiError } from './post';
+import type { ApiError } from '@/lib/api-client';
 
 /** Errors summarised at the top of a form, each linking to its field. */
 export function ErrorSummary({ title, errors, idPrefix }: { title: string; errors: Record<string, string>; idPrefix: string }) {
@@ -49,7 +49,8 @@ export function StaleNotice({
   outcomeLabel: (code: string | null) => string;
   onReload: () => void;
 }) {
-  const current = error.appointment;
+  // A 409/412 carries the record as it is now, so the officer sees what changed.
+  const current = error.body.appointment as { status: string; version: number; outcome: { code: string } | null } | undefined;
   return (
     <div role="alert" className="mb-4 rounded border-l-4 border-amber-700 bg-amber-50 p-3 text-amber-950">
       <p className="font-semibold">{title}</p>

@@ -6,7 +6,9 @@ import type { Messages } from '@/lib/i18n/messages/en';
 import { interpolate } from '@/lib/i18n/translate';
 import { ErrorSummary, StaleNotice } from './FormParts';
 import { checkOutcome, OutcomeInputs, outcomeBody, type OutcomeValues } from './OutcomeInputs';
-import { postJson, type ApiError, type CodeChoice } from './post';
+import { settle, type ApiError } from '@/lib/api-client';
+import { recordOutcome } from '@/lib/api-client/appointments';
+import type { CodeChoice } from './code-choice';
 
 export function OutcomeForm({
   appointmentId,
@@ -44,7 +46,7 @@ export function OutcomeForm({
     setErrors(local);
     if (Object.keys(local).length) return;
     setStatus(m.submitting);
-    const result = await postJson(`/api/v1/appointments/${appointmentId}/outcome`, { ...outcomeBody(values), expectedVersion: version });
+    const result = await settle(recordOutcome(appointmentId, { ...outcomeBody(values), expectedVersion: version }));
     if (result.ok) {
       setStatus(m.saved);
       startTransition(() => router.refresh());

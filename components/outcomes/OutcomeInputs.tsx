@@ -2,7 +2,7 @@
 
 import type { Messages } from '@/lib/i18n/messages/en';
 import { describedBy, Field, inputClass } from './FormParts';
-import type { CodeChoice } from './post';
+import type { CodeChoice } from './code-choice';
 
 export interface OutcomeValues {
   code: string;

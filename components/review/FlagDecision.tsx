@@ -1,6 +1,8 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { settle } from '@/lib/api-client';
+import { reviewFlag } from '@/lib/api-client/appointments';
 
 export interface FlagDecisionLabels {
   decision: string;
@@ -25,14 +27,10 @@ export function FlagDecision({ flagId, labels }: { flagId: string; labels: FlagD
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(`/api/v1/flags/${flagId}/review`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ decision, reason }),
-      });
-      const body = (await res.json()) as { error?: { message: string; fields?: Record<string, string> } };
-      if (!res.ok) {
-        setError(body.error?.fields?.reason ? `${labels.reason}: ${body.error.fields.reason}` : (body.error?.message ?? String(res.status)));
+      const result = await settle(reviewFlag(flagId, { decision, reason }));
+      if (!result.ok) {
+        const fields = result.error.fields;
+        setError(fields?.reason ? `${labels.reason}: ${fields.reason}` : result.error.message);
         return;
       }
       // The item stays in place with its confirmation (refreshing would remove it before the

@@ -1,63 +1,35 @@
 'use client';
 
+/**
+ * The kiosk roster: composition only. Live data (useRosterLive), arrivals (useArrivalActions)
+ * and the scanner's search box (useScanInput) are hooks in ./kiosk; the table and banners are
+ * presentational parts there too.
+ */
 import Link from 'next/link';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppointmentStatus } from '@/db/schema/enums';
 import type { Appointment, Roster } from '@/lib/roster/schemas';
-import { looksLikeConfirmationCode, normaliseConfirmationCode } from '@/lib/roster/confirmation-code';
-import { basicFoldWords } from '@/lib/identity/basic-fold';
 import { formatDateLong, formatTime } from '@/lib/format';
 import { useI18n } from '@/components/ui/I18nProvider';
-import { ApiError, fetchRoster, isUnavailable, lookupCode, OfflineError, postArrival, rosterKeys, type ArrivalAction } from './api';
 import { CounterBand } from './CounterBand';
-import { primaryAction, RosterRow, type RowResult } from './RosterRow';
+import { primaryAction } from './RosterRow';
 import { ShortcutsDialog } from './ShortcutsDialog';
-import { useNow, useOnline } from './use-now';
+import { useNow } from './use-now';
+import { ConnectionBanners } from './kiosk/ConnectionBanners';
+import { RosterTable } from './kiosk/RosterTable';
+import { useArrivalActions } from './kiosk/use-arrival-actions';
+import { useRosterLive } from './kiosk/use-roster-live';
+import { useScanInput } from './kiosk/use-scan-input';
 
-// Other kiosks must see a change within 5 seconds, with margin for a slow round trip.
-const LIVE_REFRESH_MS = 2500;
-const UNDO_MS = 2 * 60_000;
 const STATUSES: AppointmentStatus[] = ['scheduled', 'checked_in', 'late', 'no_show', 'processed', 'cancelled'];
-
-interface Notice {
-  text: string;
-  href?: string;
-}
-
-function matches(a: Appointment, q: string): boolean {
-  if (!q) return true;
-  if (a.confirmationCode === normaliseConfirmationCode(q)) return true;
-  return basicFoldWords(`${a.givenName} ${a.familyName}`).includes(basicFoldWords(q.trim())) || basicFoldWords(`${a.familyName} ${a.givenName}`).includes(basicFoldWords(q.trim()));
-}
 
 export function Kiosk({ initial, editable }: { initial: Roster; editable: boolean }) {
   const { t, locale } = useI18n();
-  const queryClient = useQueryClient();
   const slug = initial.port.slug;
   const tz = initial.port.timeZone;
-  const key = rosterKeys.day(slug, initial.date);
   const now = useNow();
-  const online = useOnline();
-
-  const roster = useQuery({
-    queryKey: key,
-    queryFn: () => fetchRoster(slug, initial.date),
-    initialData: initial,
-    refetchInterval: editable ? LIVE_REFRESH_MS : 30_000,
-    // A kiosk behind another window must still be current when the officer returns to it.
-    refetchIntervalInBackground: true,
-  });
-  const rows = roster.data.appointments;
-
-  const [q, setQ] = useState('');
-  const [statusFilter, setStatusFilter] = useState<AppointmentStatus | ''>('');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const { rows, offline, reconnecting } = useRosterLive(initial, editable);
   const [askMembersFor, setAskMembersFor] = useState<string | null>(null);
-  const [results, setResults] = useState<Record<string, RowResult>>({});
-  const [pendingId, setPendingId] = useState<string | null>(null);
-  const [announcement, setAnnouncement] = useState('');
-  const [notice, setNotice] = useState<Notice | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -65,86 +37,12 @@ export function Kiosk({ initial, editable }: { initial: Roster; editable: boolea
     window.setTimeout(() => searchRef.current?.focus(), 0);
   }, []);
 
-  const visible = useMemo(() => rows.filter((a) => matches(a, q) && (!statusFilter || a.status === statusFilter)), [rows, q, statusFilter]);
+  const { act: send, pendingId, results, announcement, setAnnouncement } = useArrivalActions({ slug, date: initial.date, timeZone: tz, t, locale, onSettled: focusSearch });
+
   const nextDueIds = useMemo(() => {
     if (!editable || !now) return new Set<string>();
     return new Set(rows.filter((a) => a.status === 'scheduled' && Date.parse(a.deadline) >= now.getTime()).slice(0, 3).map((a) => a.id));
   }, [rows, now, editable]);
-
-  const say = useCallback((id: string, result: RowResult) => {
-    setResults((r) => ({ ...r, [id]: result }));
-    setAnnouncement(result.text);
-  }, []);
-
-  const describe = useCallback(
-    (a: Appointment, action: ArrivalAction): RowResult => {
-      const time = a.arrivedAt ? formatTime(a.arrivedAt, tz, locale) : '';
-      if (action === 'undo') return { text: t('kiosk.undone'), tone: 'ok' };
-      if (a.status === 'no_show') return { text: t('kiosk.noShowDone'), tone: 'ok', undoUntil: Date.now() + UNDO_MS };
-      if (a.status === 'late') return { text: t('kiosk.late', { time, deadline: formatTime(a.deadline, tz, locale) }), tone: 'warn', undoUntil: Date.now() + UNDO_MS };
-      const text = a.partySize > 1 ? t('kiosk.checkedIn', { time, present: a.membersPresent ?? a.partySize, party: a.partySize }) : t('kiosk.checkedInOne', { time });
-      return { text, tone: 'ok', undoUntil: Date.now() + UNDO_MS };
-    },
-    [t, tz, locale],
-  );
-
-  const mutation = useMutation({
-    mutationFn: (v: { a: Appointment; action: ArrivalAction; body?: Record<string, unknown> }) => postArrival(v.a.id, v.action, v.body),
-    onMutate: async (v) => {
-      setPendingId(v.a.id);
-      await queryClient.cancelQueries({ queryKey: key });
-      const previous = queryClient.getQueryData<Roster>(key);
-      // Optimistic: the row shows its new state at once; rolled back if the server refuses.
-      const optimistic: AppointmentStatus =
-        v.action === 'undo' ? 'scheduled' : v.action === 'no-show' ? 'no_show' : Date.now() > Date.parse(v.a.deadline) ? 'late' : 'checked_in';
-      queryClient.setQueryData<Roster>(key, (old) => old && { ...old, appointments: old.appointments.map((a) => (a.id === v.a.id ? { ...a, status: optimistic } : a)) });
-      return { previous };
-    },
-    onError: (error, v, context) => {
-      if (context?.previous) queryClient.setQueryData(key, context.previous);
-      if (error instanceof ApiError && error.code === 'ALREADY_ARRIVED' && error.body.appointment) {
-        const current = error.body.appointment as Appointment;
-        queryClient.setQueryData<Roster>(key, (old) => old && { ...old, appointments: old.appointments.map((a) => (a.id === current.id ? current : a)) });
-        say(v.a.id, {
-          text: t('kiosk.alreadyArrived', { time: current.arrivedAt ? formatTime(current.arrivedAt, tz, locale) : '—', name: current.arrivedBy ?? '—' }),
-          tone: 'warn',
-        });
-      } else if (error instanceof OfflineError) {
-        say(v.a.id, { text: t('kiosk.notRecordedOffline'), tone: 'error' });
-      } else if (isUnavailable(error)) {
-        say(v.a.id, { text: t('kiosk.notConfirmedUnavailable'), tone: 'error' });
-      } else {
-        say(v.a.id, { text: error.message, tone: 'error' });
-      }
-    },
-    onSuccess: ({ appointment }, v) => {
-      queryClient.setQueryData<Roster>(key, (old) => old && { ...old, appointments: old.appointments.map((a) => (a.id === appointment.id ? appointment : a)) });
-      say(appointment.id, describe(appointment, v.action));
-    },
-    onSettled: () => {
-      setPendingId(null);
-      void queryClient.invalidateQueries({ queryKey: key });
-      focusSearch();
-    },
-  });
-
-  const act = useCallback(
-    (a: Appointment, action: ArrivalAction, body: Record<string, unknown> = {}) => {
-      setAskMembersFor(null);
-      setSelectedId(null);
-      setQ('');
-      mutation.mutate({ a, action, body: action === 'check-in' ? { ...body, idempotencyKey: crypto.randomUUID() } : body });
-    },
-    [mutation],
-  );
-
-  const onPrimary = useCallback(
-    (a: Appointment) => {
-      if (a.partySize > 1 && primaryAction(a, new Date(), editable) === 'check-in') setAskMembersFor(a.id);
-      else act(a, 'check-in');
-    },
-    [act, editable],
-  );
 
   function selectionHint(a: Appointment): string | undefined {
     const action = primaryAction(a, now, editable);
@@ -152,36 +50,29 @@ export function Kiosk({ initial, editable }: { initial: Roster; editable: boolea
     return action === 'late' ? t('kiosk.pressEnterLate', { name }) : action ? t('kiosk.pressEnter', { name }) : undefined;
   }
 
-  async function onSearchEnter() {
-    setNotice(null);
-    const code = normaliseConfirmationCode(q);
-    const exact = rows.find((a) => a.confirmationCode === code);
-    const selected = selectedId ? rows.find((a) => a.id === selectedId) : undefined;
-    if (selected && (exact?.id === selected.id || visible.length === 1)) {
-      if (primaryAction(selected, new Date(), editable)) onPrimary(selected);
-      return;
-    }
-    const only = exact ?? (visible.length === 1 ? visible[0] : undefined);
-    if (only) {
-      setSelectedId(only.id);
-      setAnnouncement(selectionHint(only) ?? `${only.familyName}, ${only.givenName}`);
-      return;
-    }
-    if (looksLikeConfirmationCode(q)) {
-      try {
-        const where = await lookupCode(code);
-        const text = !where
-          ? t('kiosk.codeUnknown', { code })
-          : where.portSlug !== slug
-            ? t('kiosk.codeElsewhere', { code, port: where.portName, date: formatDateLong(where.date, locale) })
-            : t('kiosk.codeOtherDay', { code, date: formatDateLong(where.date, locale) });
-        const href = where?.visible ? `/roster/${where.portSlug}?date=${where.date}` : undefined;
-        setNotice({ text, href });
-        setAnnouncement(text);
-      } catch {
-        setNotice({ text: t('kiosk.notRecordedOffline') });
-      }
-    }
+  const scan = useScanInput({
+    rows,
+    slug,
+    t,
+    locale,
+    selectionHint,
+    onAct: (a) => {
+      if (primaryAction(a, new Date(), editable)) onPrimary(a);
+    },
+    announce: setAnnouncement,
+  });
+  const { q, setQ, statusFilter, setStatusFilter, selectedId, notice, visible } = scan;
+
+  // Plain functions (hoisted): the scanner's Enter acts through them, and they clear the scanner.
+  function act(a: Appointment, action: 'check-in' | 'no-show' | 'undo', body: Record<string, unknown> = {}) {
+    setAskMembersFor(null);
+    setQ('');
+    send(a, action, body);
+  }
+
+  function onPrimary(a: Appointment) {
+    if (a.partySize > 1 && primaryAction(a, new Date(), editable) === 'check-in') setAskMembersFor(a.id);
+    else act(a, 'check-in');
   }
 
   // Keyboard: "/" focuses the search, "?" opens the help, Escape clears.
@@ -201,23 +92,9 @@ export function Kiosk({ initial, editable }: { initial: Roster; editable: boolea
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const offline = !online || (roster.isError && roster.error instanceof OfflineError);
-  // 503: the server answers but its database does not (restart, overload). Said at the first failed
-  // poll, not after react-query's retries, and kept (the error stays) until a poll succeeds.
-  const reconnecting = !offline && (isUnavailable(roster.failureReason) || (roster.isError && isUnavailable(roster.error)));
-
   return (
     <div>
-      {offline && (
-        <div role="status" className="no-print sticky top-0 z-40 mb-3 rounded border-2 border-amber-800 bg-amber-100 px-4 py-3 text-lg font-semibold text-amber-950">
-          {t('common.offline')}
-        </div>
-      )}
-      {reconnecting && (
-        <div role="status" data-testid="reconnecting" className="no-print sticky top-0 z-40 mb-3 rounded border-2 border-amber-800 bg-amber-100 px-4 py-3 text-lg font-semibold text-amber-950">
-          {t('common.reconnecting')}
-        </div>
-      )}
+      <ConnectionBanners offline={offline} reconnecting={reconnecting} />
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-3xl font-bold">
           {initial.port.name} <span className="font-normal">— {formatDateLong(initial.date, locale)}</span>
@@ -236,7 +113,7 @@ export function Kiosk({ initial, editable }: { initial: Roster; editable: boolea
           className="min-w-72 flex-1"
           onSubmit={(e) => {
             e.preventDefault();
-            void onSearchEnter();
+            void scan.onEnter();
           }}
         >
           <label htmlFor="roster-search" className="mb-1 block text-lg font-semibold">
@@ -252,17 +129,9 @@ export function Kiosk({ initial, editable }: { initial: Roster; editable: boolea
               spellCheck={false}
               value={q}
               aria-describedby="roster-search-hint"
-              onChange={(e) => {
-                setQ(e.target.value);
-                setSelectedId(null);
-                setNotice(null);
-              }}
+              onChange={(e) => setQ(e.target.value)}
               onKeyDown={(e) => {
-                if (e.key === 'Escape') {
-                  setQ('');
-                  setSelectedId(null);
-                  setNotice(null);
-                }
+                if (e.key === 'Escape') setQ('');
               }}
               className="min-h-14 w-full rounded border-2 border-slate-700 px-4 text-2xl"
             />
@@ -318,48 +187,27 @@ export function Kiosk({ initial, editable }: { initial: Roster; editable: boolea
       ) : (
         <>
           <p className="mb-1 text-slate-700">{t('kiosk.showing', { shown: visible.length, total: rows.length })}</p>
-          <div className="overflow-x-auto">
-            <table className="roster-table w-full border-collapse text-left">
-              <caption className="sr-only">{t('roster.heading', { port: initial.port.name, date: initial.date })}</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-500 bg-slate-100">
-                  <th scope="col" className="px-3 py-2">{t('roster.columns.time')}</th>
-                  <th scope="col" className="px-3 py-2">{t('roster.columns.deadline')}</th>
-                  <th scope="col" className="px-3 py-2">{t('roster.columns.name')}</th>
-                  <th scope="col" className="px-3 py-2">{t('roster.columns.party')}</th>
-                  <th scope="col" className="px-3 py-2">{t('roster.columns.nationality')}</th>
-                  <th scope="col" className="px-3 py-2">{t('roster.columns.language')}</th>
-                  <th scope="col" className="px-3 py-2">{t('roster.columns.status')}</th>
-                  <th scope="col" className="no-print px-3 py-2">{t('roster.columns.action')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {visible.map((a) => (
-                  <RosterRow
-                    key={a.id}
-                    a={a}
-                    timeZone={tz}
-                    now={now}
-                    editable={editable}
-                    nextDue={nextDueIds.has(a.id)}
-                    selected={a.id === selectedId}
-                    hint={a.id === selectedId ? selectionHint(a) : undefined}
-                    pending={pendingId === a.id}
-                    result={results[a.id]}
-                    askMembers={askMembersFor === a.id}
-                    onPrimary={onPrimary}
-                    onConfirmMembers={(row, members) => act(row, 'check-in', { membersPresent: members })}
-                    onCancelMembers={() => {
-                      setAskMembersFor(null);
-                      focusSearch();
-                    }}
-                    onNoShow={(row) => act(row, 'no-show')}
-                    onUndo={(row) => act(row, 'undo')}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RosterTable
+            caption={t('roster.heading', { port: initial.port.name, date: initial.date })}
+            rows={visible}
+            timeZone={tz}
+            now={now}
+            editable={editable}
+            nextDueIds={nextDueIds}
+            selectedId={selectedId}
+            hintFor={selectionHint}
+            pendingId={pendingId}
+            results={results}
+            askMembersFor={askMembersFor}
+            onPrimary={onPrimary}
+            onConfirmMembers={(row, members) => act(row, 'check-in', { membersPresent: members })}
+            onCancelMembers={() => {
+              setAskMembersFor(null);
+              focusSearch();
+            }}
+            onNoShow={(row) => act(row, 'no-show')}
+            onUndo={(row) => act(row, 'undo')}
+          />
         </>
       )}
       <ShortcutsDialog

@@ -100,6 +100,7 @@ export const PAGE_POLICY: Record<string, Policy> = {
   '/admin/outcome-codes': 'admin',
   '/admin/ports': 'admin',
   '/admin/users': 'admin',
+  '/api/docs': 'public', // the API reference (a route handler, not a page.tsx): the contract is public
 };
 
 /** Result classes: what a response says about authorization, not about the request's own merits. */

@@ -9,6 +9,7 @@ registerRoutes(
   {
     method: 'get',
     path: '/api/v1/appointments/{id}',
+    operationId: 'getAppointment',
     summary: 'One appointment with its history (newest first); another port’s appointment is 404 for an officer',
     tag: 'appointments',
     auth: 'session',
@@ -18,6 +19,7 @@ registerRoutes(
   {
     method: 'post',
     path: '/api/v1/appointments/{id}/outcome',
+    operationId: 'recordOutcome',
     summary: 'Record the interview outcome of a checked-in appointment (status becomes processed)',
     tag: 'appointments',
     auth: 'session',
@@ -28,6 +30,7 @@ registerRoutes(
   {
     method: 'post',
     path: '/api/v1/appointments/{id}/corrections',
+    operationId: 'correctAppointment',
     summary: 'Correct a status and/or an outcome with a reason (supervisor, admin); the audit trail keeps before and after',
     tag: 'appointments',
     auth: 'session',
@@ -38,6 +41,7 @@ registerRoutes(
   {
     method: 'post',
     path: '/api/v1/appointments/{id}/document',
+    operationId: 'revealDocumentNumber',
     summary: 'Reveal the full document number (supervisor, admin); writes an audit event',
     tag: 'appointments',
     auth: 'session',

@@ -9,6 +9,7 @@ registerRoutes(
   {
     method: 'get',
     path: '/api/v1/ports/{slug}/roster',
+    operationId: 'getRoster',
     summary: 'The roster of a port for a port-local date (default today); q matches a code exactly or a name fragment',
     tag: 'roster',
     auth: 'session',
@@ -19,6 +20,9 @@ registerRoutes(
   {
     method: 'post',
     path: '/api/v1/appointments/{id}/check-in',
+    operationId: 'checkIn',
+    idempotencyKey: 'optional',
+    bodyExample: { membersPresent: 3 },
     summary: 'Record an arrival: checked_in on time, late after the deadline (the server clock decides)',
     tag: 'roster',
     auth: 'session',
@@ -26,11 +30,12 @@ registerRoutes(
     success: { status: 200, schema: AppointmentResult },
     errors: [400, 401, 403, 404, 409],
   },
-  { method: 'post', path: '/api/v1/appointments/{id}/no-show', summary: 'Mark a no-show after the deadline', tag: 'roster', auth: 'session', success: { status: 200, schema: AppointmentResult }, errors: [401, 403, 404, 409] },
-  { method: 'post', path: '/api/v1/appointments/{id}/undo', summary: 'Undo your own check-in or no-show within 2 minutes', tag: 'roster', auth: 'session', success: { status: 200, schema: AppointmentResult }, errors: [401, 403, 404, 409] },
+  { method: 'post', path: '/api/v1/appointments/{id}/no-show', operationId: 'markNoShow', summary: 'Mark a no-show after the deadline', tag: 'roster', auth: 'session', success: { status: 200, schema: AppointmentResult }, errors: [401, 403, 404, 409] },
+  { method: 'post', path: '/api/v1/appointments/{id}/undo', operationId: 'undoArrival', summary: 'Undo your own check-in or no-show within 2 minutes', tag: 'roster', auth: 'session', success: { status: 200, schema: AppointmentResult }, errors: [401, 403, 404, 409] },
   {
     method: 'get',
     path: '/api/v1/appointments/lookup',
+    operationId: 'lookupConfirmationCode',
     summary: 'The port and date a confirmation code belongs to',
     tag: 'roster',
     auth: 'session',

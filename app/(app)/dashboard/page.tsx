@@ -1,13 +1,13 @@
 import { DashboardCharts } from '@/components/dashboard/DashboardCharts';
 import { DashboardControls } from '@/components/dashboard/DashboardControls';
 import { formatDay, formatInt, formatMinutes, formatPercent } from '@/components/dashboard/format';
-import { QueryProvider } from '@/components/dashboard/QueryProvider';
+import { QueryProvider } from '@/lib/api-client/QueryProvider';
 import { TodayLive } from '@/components/dashboard/TodayLive';
 import { requirePageActor } from '@/lib/auth/current';
 import { pickMessages } from '@/lib/i18n/catalog';
 import { getT } from '@/lib/i18n/server';
 import type { Messages } from '@/lib/i18n/messages/en';
-import type { AppLocale } from '@/lib/i18n/translate';
+import { interpolate, type AppLocale } from '@/lib/i18n/translate';
 import { readDailyStats } from '@/lib/stats/daily';
 import { readHourly, readOutcomeLabels, readToday, resolveStatsPorts } from '@/lib/stats/queries';
 import { readSummary } from '@/lib/stats/summary';
@@ -68,7 +68,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     : [null, null, null, await readToday(ports), []];
 
   const nameOf = new Map(visible.map((p) => [p.slug, p.name]));
-  const portsLabel = ports.length === visible.length ? m.allPorts : ports.length === 1 ? ports[0]!.name : m.portsCount.replace('{count}', String(ports.length));
+  const portsLabel = ports.length === visible.length ? m.allPorts : ports.length === 1 ? ports[0]!.name : interpolate(m.portsCount, { count: ports.length });
   const isEmpty = summary !== null && summary.total.booked === 0 && summary.total.cancelled === 0;
 
   return (
@@ -90,7 +90,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {summary && daily && hourly && (
         <section aria-labelledby="period-title">
           <h2 id="period-title" className="text-2xl font-bold">
-            {m.rangeLabel.replace('{from}', formatDay(range.from, locale)).replace('{to}', formatDay(range.to, locale)).replace('{ports}', portsLabel)}
+            {interpolate(m.rangeLabel, { from: formatDay(range.from, locale), to: formatDay(range.to, locale), ports: portsLabel })}
           </h2>
           {isEmpty ? (
             <p className="my-4 rounded border border-slate-300 bg-white p-6 text-lg">{m.empty}</p>
@@ -98,7 +98,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <>
               <Headline total={summary.total} before={summary.previous.total} m={m} locale={locale} />
               <p className="mb-4 text-sm text-slate-700">
-                {m.previous.replace('{from}', formatDay(summary.previous.from, locale)).replace('{to}', formatDay(summary.previous.to, locale))}
+                {interpolate(m.previous, { from: formatDay(summary.previous.from, locale), to: formatDay(summary.previous.to, locale) })}
                 {'. '}
                 {m.rateHint}
               </p>
@@ -128,7 +128,7 @@ function Headline({ total, before, m, locale }: { total: PeriodTotals; before: P
   const direction = (delta: number | null, text: (abs: number) => string) => {
     if (delta === null) return m.noPrevious;
     if (delta === 0) return m.same;
-    return (delta > 0 ? m.up : m.down).replace('{value}', text(Math.abs(delta)));
+    return interpolate(delta > 0 ? m.up : m.down, { value: text(Math.abs(delta)) });
   };
   const countItem = (label: string, now: number, was: number) => ({
     label,
@@ -138,12 +138,12 @@ function Headline({ total, before, m, locale }: { total: PeriodTotals; before: P
   const rateItem = (label: string, now: number | null, was: number | null) => ({
     label,
     value: now === null ? na : formatPercent(now, locale),
-    delta: direction(now === null || was === null ? null : Math.round((now - was) * 1000) / 10, (v) => m.points.replace('{value}', formatMinutes(v, locale))),
+    delta: direction(now === null || was === null ? null : Math.round((now - was) * 1000) / 10, (v) => interpolate(m.points, { value: formatMinutes(v, locale) })),
   });
   const minutesItem = (label: string, now: number | null, was: number | null) => ({
     label,
-    value: now === null ? na : m.minutesValue.replace('{value}', formatMinutes(now, locale)),
-    delta: direction(now === null || was === null ? null : Math.round((now - was) * 10) / 10, (v) => m.minutesValue.replace('{value}', formatMinutes(v, locale))),
+    value: now === null ? na : interpolate(m.minutesValue, { value: formatMinutes(now, locale) }),
+    delta: direction(now === null || was === null ? null : Math.round((now - was) * 10) / 10, (v) => interpolate(m.minutesValue, { value: formatMinutes(v, locale) })),
   });
   // Shares from the counts, unrounded, so each figure on screen is rounded once.
   const [current, previous] = [rates(total, true), rates(before, true)];

@@ -5,6 +5,7 @@ import { messagesFor } from '@/lib/i18n/catalog';
 import { getT } from '@/lib/i18n/server';
 import { listOpenFlags, type FlagAppointment } from '@/lib/intake/flag-queries';
 import { pageTitle } from '@/lib/i18n/page-title';
+import { interpolate } from '@/lib/i18n/translate';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = pageTitle('review.title');
@@ -15,7 +16,7 @@ function Appt({ a, born }: { a: FlagAppointment; born: string }) {
       <Link href={`/roster/${a.portSlug}?date=${a.date}&q=${a.confirmationCode}`} className="font-mono font-semibold text-blue-800 underline">
         {a.confirmationCode}
       </Link>{' '}
-      {a.givenName} {a.familyName} ({born.replace('{date}', a.dateOfBirth)}, {a.nationality}) · {a.portName} · {a.date} · {a.status}
+      {a.givenName} {a.familyName} ({interpolate(born, { date: a.dateOfBirth })}, {a.nationality}) · {a.portName} · {a.date} · {a.status}
     </span>
   );
 }

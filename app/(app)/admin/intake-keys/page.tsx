@@ -22,7 +22,13 @@ export default async function IntakeKeysPage() {
     <>
       <AdminBreadcrumb label={t('admin.title')} current={t('admin.intakeKeys.title')} />
       <h1 className="mb-1 text-3xl font-bold">{t('admin.intakeKeys.title')}</h1>
-      <p className="mb-6 max-w-3xl text-slate-700">{t('admin.intakeKeys.intro')}</p>
+      <p className="mb-2 max-w-3xl text-slate-700">{t('admin.intakeKeys.intro')}</p>
+      <p className="mb-6">
+        {/* A plain link: the reference is its own document (Scalar), outside the app's layout. */}
+        <a href="/api/docs" className="font-semibold text-blue-800 underline underline-offset-2">
+          {t('admin.intakeKeys.apiReference')}
+        </a>
+      </p>
       {keys.length === 0 ? (
         <p className="mb-8">{t('admin.intakeKeys.empty')}</p>
       ) : (

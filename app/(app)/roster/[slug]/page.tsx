@@ -3,7 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { Kiosk } from '@/components/roster/Kiosk';
 import { PrintHeader } from '@/components/roster/PrintHeader';
 import { I18nProvider } from '@/components/ui/I18nProvider';
-import { QueryProvider } from '@/components/ui/QueryProvider';
+import { QueryProvider } from '@/lib/api-client/QueryProvider';
 import { requirePageActor } from '@/lib/auth/current';
 import { auditIfDenied } from '@/lib/auth/page-denial';
 import { can } from '@/lib/auth/permissions';

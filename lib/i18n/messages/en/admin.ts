@@ -158,6 +158,7 @@ export const admin = {
   intakeKeys: {
     title: 'Intake keys',
     intro: 'The upstream scheduling system sends bookings with one of these keys (Authorization: Bearer). A revoked key stops working at once.',
+    apiReference: 'API reference for integrators (OpenAPI)',
     columns: { name: 'Name', prefix: 'Starts with', created: 'Created', lastUsed: 'Last used', status: 'Status', actions: 'Actions' },
     never: 'Never',
     active: 'Active',

@@ -1,4 +1,5 @@
 export const common = {
+  crash: { title: 'Something went wrong', body: 'Try again in a moment.', retry: 'Try again' },
   appName: 'Port Roster',
   skipToContent: 'Skip to main content',
   signOut: 'Sign out',

@@ -160,6 +160,7 @@ export const admin: Messages['admin'] = {
   intakeKeys: {
     title: 'Claves de integración',
     intro: 'El sistema de citas externo envía las reservas con una de estas claves (Authorization: Bearer). Una clave revocada deja de funcionar de inmediato.',
+    apiReference: 'Referencia de la API para integradores (OpenAPI)',
     columns: { name: 'Nombre', prefix: 'Empieza con', created: 'Creada', lastUsed: 'Último uso', status: 'Situación', actions: 'Acciones' },
     never: 'Nunca',
     active: 'Activa',

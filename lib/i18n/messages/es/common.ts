@@ -1,6 +1,7 @@
 import type { Messages } from '../en';
 
 export const common: Messages['common'] = {
+  crash: { title: 'Algo salió mal', body: 'Inténtelo de nuevo en un momento.', retry: 'Reintentar' },
   appName: 'Port Roster',
   skipToContent: 'Saltar al contenido principal',
   signOut: 'Cerrar sesión',
