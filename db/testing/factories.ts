@@ -87,8 +87,8 @@ export async function createAppointment(
     serviceDate: serviceDate(scheduledAt, port.timeZone),
     partySize: 1,
     familyName: 'Peña Núñez',
-    givenName: 'José',
     // A different person each call (the stored identity key is unique per person and date).
+    givenName: `José ${nameTag()}`,
     dateOfBirth: addDays('1950-01-01', Math.floor(Math.random() * 20_000)),
     nationality: 'MX',
     language: 'es',
