@@ -80,7 +80,8 @@ test('unknown, unverified and deactivated emails are refused with a clear messag
     const visitor = await context.newPage();
     await signInAtProvider(visitor, login);
     await expect(visitor).toHaveURL(/\/sign-in\?error=sso_(refused|unverified)$/);
-    await expect(visitor.getByRole('alert')).toHaveText(text);
+    await expect(visitor.locator('#sso-error')).toHaveAttribute('role', 'alert');
+    await expect(visitor.locator('#sso-error')).toHaveText(text);
     await expect(visitor.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
     await expectAccessible(visitor);
     await context.close();
@@ -90,7 +91,7 @@ test('unknown, unverified and deactivated emails are refused with a clear messag
   const es = await browser.newContext({ locale: 'es-ES' });
   const visitor = await es.newPage();
   await signInAtProvider(visitor, unknown, SSO_BUTTON.es);
-  await expect(visitor.getByRole('alert')).toHaveText(/no existe aquí o fue desactivada/);
+  await expect(visitor.locator('#sso-error')).toHaveText(/no existe aquí o fue desactivada/);
   await expectAccessible(visitor);
   await es.close();
 

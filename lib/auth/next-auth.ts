@@ -58,7 +58,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       // A refused password is an expected answer, not a server error worth a stack trace.
       error(error) {
         if (error.name === 'CredentialsSignin' || (error as { type?: string }).type === 'CredentialsSignin') return;
-        logError({ source: 'auth', error: error.message });
+        // Auth.js's message is only a link; the cause (e.g. the provider's answer) is what explains it.
+        const cause = (error as { cause?: { err?: unknown } }).cause?.err;
+        logError({ source: 'auth', error: error.message, cause: cause instanceof Error ? cause.message : undefined });
       },
       warn() {},
     },
