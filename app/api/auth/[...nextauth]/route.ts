@@ -14,7 +14,9 @@ async function asSeenByBrowser(request: NextRequest): Promise<NextRequest> {
   if (env().AUTH_URL) return request;
   const url = new URL(request.url);
   const origin = new URL(appOrigin(request.headers));
-  url.protocol = origin.protocol;
+  // Only the host: the scheme Next derived (X-Forwarded-Proto from a TLS load balancer) keeps
+  // deciding Secure cookies as before; a configured APP_URL fixes both.
+  if (env().APP_URL) url.protocol = origin.protocol;
   url.host = origin.host;
   // A plain Request: a NextRequest would turn 127.0.0.1 back into localhost (NextURL does it).
   const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
