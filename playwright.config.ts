@@ -6,6 +6,14 @@ const SECOND_PORT = Number(process.env.E2E_SECOND_PORT ?? PORT + 2);
 // A second app instance on the same PostgreSQL database proves nothing shared lives in memory.
 const ON_POSTGRES = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL);
 const SCALE_OUT = ON_POSTGRES && !process.env.E2E_ONLY_APP;
+// Single sign-on against a real OpenID Connect provider: its own app server (own database, OIDC_*
+// set) so the main server's environment stays as production without SSO. E2E_SSO=1 adds it to a
+// quick E2E_ONLY_APP run.
+const SSO = !process.env.E2E_ONLY_APP || Boolean(process.env.E2E_SSO);
+const SSO_PORT = Number(process.env.E2E_SSO_PORT ?? PORT + 3);
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? PORT + 50);
+const SSO_APP = `http://127.0.0.1:${SSO_PORT}`;
+const OIDC_CLIENT = { OIDC_CLIENT_ID: 'portroster-e2e', OIDC_CLIENT_SECRET: 'portroster-e2e-client-secret' };
 
 /** Debian's Chromium: Playwright cannot download its own browser on these machines. */
 const launchOptions = {
@@ -49,7 +57,8 @@ export default defineConfig({
     locale: 'en-US',
   },
   projects: [
-    { name: 'app', testIgnore: /(embedded|scale-out|faults-[a-z]+)\.spec\.ts/ },
+    { name: 'app', testIgnore: /(embedded|scale-out|sso|faults-[a-z]+)\.spec\.ts/ },
+    ...(SSO ? [{ name: 'sso', testMatch: /sso\.spec\.ts/, use: { baseURL: SSO_APP } }] : []),
     ...(SCALE_OUT ? [{ name: 'scale-out', testMatch: /scale-out\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${PORT}` } }] : []),
     // Database outage, pool exhaustion, SIGKILL: each test starts its own app instances and database (e2e/support).
     ...(ON_POSTGRES ? [{ name: 'faults', testMatch: /faults-[a-z]+\.spec\.ts/ }] : []),
@@ -67,6 +76,22 @@ export default defineConfig({
           url: `http://127.0.0.1:${SECOND_PORT}/api/v1/ready`,
           ...SERVER,
         }]
+      : []),
+    ...(SSO
+      ? [
+          {
+            command: `node scripts/e2e-oidc-provider.mjs --port ${OIDC_PORT} --app ${SSO_APP}`,
+            url: `http://127.0.0.1:${OIDC_PORT}/.well-known/openid-configuration`,
+            env: OIDC_CLIENT,
+            ...SERVER,
+          },
+          {
+            command: `node scripts/e2e-server.mjs --port ${SSO_PORT}`,
+            url: `${SSO_APP}/api/v1/ready`,
+            env: { ...OIDC_CLIENT, OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`, OIDC_NAME: 'Test provider' },
+            ...SERVER,
+          },
+        ]
       : []),
     // E2E_ONLY_APP=1 skips the embedded server for quick local runs of one spec.
     ...(process.env.E2E_ONLY_APP ? [] : [{

@@ -57,6 +57,8 @@ const EnvSchema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().default('Single sign-on'),
+  // Auth.js reads AUTH_URL itself; declared here so a typo fails at start-up like every other setting.
+  AUTH_URL: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {

@@ -1,12 +1,13 @@
 'use server';
 
 import { AuthError, CredentialsSignin } from 'next-auth';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { optionalActionActor } from '@/lib/auth/current';
 import { safeRedirectPath } from '@/lib/auth/safe-redirect';
 import { signIn, signOut } from '@/lib/auth/next-auth';
 import { endActorSession } from '@/lib/auth/sign-out';
+import { providerLogoutUrl } from '@/lib/auth/sso-logout';
 import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/translate';
 import { setOwnLocale } from '@/lib/users/set-locale';
 
@@ -40,7 +41,16 @@ export async function signOutAction(formData: FormData): Promise<void> {
   // Sign-out is open to a person who still has to replace a temporary password.
   const actor = await optionalActionActor({ whilePasswordChangeRequired: true });
   if (actor) await endActorSession(actor, reason);
-  await signOut({ redirectTo: `/sign-in?reason=${reason}` });
+  const back = `/sign-in?reason=${reason}`;
+  // Read before the cookie (which holds the provider's ID token) is cleared.
+  const providerLogout = await providerLogoutUrl(await headers(), back);
+  await signOut({ redirect: false });
+  redirect(providerLogout ?? back);
+}
+
+/** The single sign-on button: Auth.js sends the browser to the provider (state, nonce and PKCE in cookies). */
+export async function ssoSignInAction(formData: FormData): Promise<void> {
+  await signIn('oidc', { redirectTo: safeCallbackPath(formData.get('callbackUrl')) });
 }
 
 export async function setLocaleAction(formData: FormData): Promise<void> {

@@ -1,6 +1,8 @@
 import { redirect } from 'next/navigation';
-import { setLocaleAction, signInAction } from '@/app/actions/session';
+import { setLocaleAction, signInAction, ssoSignInAction } from '@/app/actions/session';
 import { SignInForm } from '@/components/auth/SignInForm';
+import { SsoSignIn } from '@/components/auth/SsoSignIn';
+import { ssoErrorMessageKey } from '@/lib/auth/sso';
 import { LanguageSwitch } from '@/components/layout/LanguageSwitch';
 import { optionalPageActor } from '@/lib/auth/current';
 import { safeRedirectPath } from '@/lib/auth/safe-redirect';
@@ -22,6 +24,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const reason = typeof params.reason === 'string' && (REASONS as readonly string[]).includes(params.reason) ? params.reason : null;
   const callbackUrl = safeRedirectPath(params.callbackUrl, { refuse: ['/sign-in'] });
   const e = env();
+  const ssoEnabled = Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET);
+  const ssoErrorKey = ssoErrorMessageKey(params.error);
   const notice =
     reason === 'idle'
       ? t('signIn.idleSignedOut', { minutes: e.SESSION_IDLE_MINUTES })
@@ -49,6 +53,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p role="status" className="mb-6 rounded border-l-4 border-blue-800 bg-blue-50 px-4 py-3 text-blue-950">
             {notice}
           </p>
+        )}
+        {ssoErrorKey && (
+          <p role="alert" id="sso-error" className="mb-6 rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
+            {t(`signIn.${ssoErrorKey}`)}
+          </p>
+        )}
+        {ssoEnabled && (
+          <SsoSignIn action={ssoSignInAction} callbackUrl={callbackUrl} label={t('signIn.sso', { provider: e.OIDC_NAME })} or={t('signIn.or')} />
         )}
         <SignInForm
           action={signInAction}

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetEnvCache } from '@/lib/env';
-import { carriesSessionCookie, isSameOrigin } from './origin';
+import { appOrigin, carriesSessionCookie, isSameOrigin } from './origin';
 
 const req = (h: Record<string, string>) => ({ headers: new Headers({ host: '127.0.0.1:3000', ...h }) });
 
 afterEach(() => {
   delete process.env.APP_URL;
+  delete process.env.AUTH_URL;
   delete process.env.TRUST_PROXY_HOPS;
   resetEnvCache();
 });
@@ -56,5 +57,24 @@ describe('same-origin proof', () => {
     for (const c of ['', 'authjs.csrf-token=x', 'xauthjs.session-token=1', 'pr_locale=es']) {
       expect(carriesSessionCookie(new Headers({ cookie: c }))).toBe(false);
     }
+  });
+});
+
+describe('the origin single sign-on links are built on', () => {
+  it('is the Host the browser used (127.0.0.1 stays 127.0.0.1), and ignores a forged X-Forwarded-Host', () => {
+    expect(appOrigin(req({}).headers)).toBe('http://127.0.0.1:3000');
+    expect(appOrigin(req({ 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' }).headers)).toBe('http://127.0.0.1:3000');
+  });
+
+  it('follows a trusted proxy, and AUTH_URL over APP_URL over both', () => {
+    process.env.TRUST_PROXY_HOPS = '1';
+    resetEnvCache();
+    expect(appOrigin(req({ 'x-forwarded-host': 'roster.example.gov', 'x-forwarded-proto': 'https' }).headers)).toBe('https://roster.example.gov');
+    process.env.APP_URL = 'https://app.example.gov';
+    resetEnvCache();
+    expect(appOrigin(req({}).headers)).toBe('https://app.example.gov');
+    process.env.AUTH_URL = 'https://auth.example.gov/api/auth';
+    resetEnvCache();
+    expect(appOrigin(req({}).headers)).toBe('https://auth.example.gov');
   });
 });

@@ -56,3 +56,18 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-|__Host-)?authjs\.session-token(?:
 export function carriesSessionCookie(headers: Headers): boolean {
   return SESSION_COOKIE.test(headers.get('cookie') ?? '');
 }
+
+/**
+ * The one origin links back to this app are built on (Auth.js's callback and the provider's logout
+ * return): AUTH_URL, else APP_URL, else the Host the request arrived with (forwarded only from a
+ * trusted proxy). Never request.url, which Next rewrites to localhost.
+ */
+export function appOrigin(headers: Headers): string {
+  const e = env();
+  const configured = e.AUTH_URL ?? e.APP_URL;
+  if (configured) return new URL(configured).origin;
+  const trustProxy = e.TRUST_PROXY === true || e.TRUST_PROXY_HOPS > 0;
+  const proto = trustProxy ? headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() : undefined;
+  const host = (trustProxy ? headers.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined) || headers.get('host');
+  return originOf(`${proto === 'https' ? 'https' : 'http'}://${host ?? 'localhost'}`) ?? 'http://localhost';
+}

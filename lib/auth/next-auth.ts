@@ -4,11 +4,11 @@
  */
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { eq, sql } from 'drizzle-orm';
 import { env } from '@/lib/env';
 import { logError } from '@/lib/log';
 import { clientAddress } from './client-address';
-import { checkCredentials, startSsoSession } from './sign-in';
+import { checkCredentials } from './sign-in';
+import { ssoRefusalPath, startSsoSession } from './sso';
 
 export class ThrottledSignIn extends CredentialsSignin {
   code = 'throttled';
@@ -38,21 +38,13 @@ function providers(): NextAuthConfig['providers'] {
       issuer: e.OIDC_ISSUER,
       clientId: e.OIDC_CLIENT_ID,
       clientSecret: e.OIDC_CLIENT_SECRET,
+      // Many providers (oidc-provider's default, many enterprise ones) put email and email_verified
+      // only in userinfo: read the profile from there, checked against the ID token's subject.
+      idToken: false,
+      checks: ['pkce', 'state', 'nonce'],
     });
   }
   return list;
-}
-
-async function userIdForEmail(email: string): Promise<string | null> {
-  const { getDb } = await import('@/db');
-  const { users } = await import('@/db/schema');
-  const db = await getDb();
-  const [row] = await db
-    .select({ id: users.id, active: users.active })
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
-    .limit(1);
-  return row?.active ? row.id : null;
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
@@ -66,22 +58,29 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       // A refused password is an expected answer, not a server error worth a stack trace.
       error(error) {
         if (error.name === 'CredentialsSignin' || (error as { type?: string }).type === 'CredentialsSignin') return;
-        logError({ source: 'auth', error: error.message });
+        // Auth.js's message is only a link; the cause (e.g. the provider's answer) is what explains it.
+        const cause = (error as { cause?: { err?: unknown } }).cause?.err;
+        logError({ source: 'auth', error: error.message, cause: cause instanceof Error ? cause.message : undefined });
       },
       warn() {},
     },
     providers: providers(),
     callbacks: {
-      async signIn({ account, profile }) {
+      /**
+       * Without a database adapter Auth.js hands this same `user` object to the jwt callback, so the
+       * session opened here travels on it. A refusal is audited and named on the sign-in page.
+       */
+      async signIn({ user, account, profile }) {
         if (account?.provider !== 'oidc') return true;
-        return typeof profile?.email === 'string' && (await userIdForEmail(profile.email)) !== null;
+        const result = await startSsoSession(profile as Record<string, unknown> | undefined);
+        if (!result.ok) return ssoRefusalPath(result.reason);
+        (user as { sid?: string }).sid = result.sessionId;
+        return true;
       },
-      async jwt({ token, user, account, profile }) {
+      jwt({ token, user, account }) {
         if (user && (user as { sid?: string }).sid) token.sid = (user as { sid: string }).sid;
-        if (account?.provider === 'oidc' && typeof profile?.email === 'string') {
-          const sid = await startSsoSession(profile.email);
-          if (sid) token.sid = sid;
-        }
+        // Kept (inside the encrypted cookie, never in /api/auth/session) as the hint for the provider's logout.
+        if (account?.provider === 'oidc' && account.id_token) token.idToken = account.id_token;
         return token;
       },
       session({ session, token }) {

@@ -109,28 +109,3 @@ async function refuse(email: string, address: string, at: Date, user?: { id: str
   });
 }
 
-
-/**
- * Single sign-on: the identity provider vouched for the email; the account must still exist
- * here and be active. Session, last sign-in and audit event land together. Null when refused.
- */
-export async function startSsoSession(email: string): Promise<string | null> {
-  const db = await getDb();
-  const at = now();
-  const [user] = await db
-    .select({ id: users.id, role: users.role, portId: users.portId, active: users.active })
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, emailKey(email)))
-    .limit(1);
-  if (!user?.active) return null;
-  return db.transaction(async (tx) => {
-    const id = await createSession(user.id, tx);
-    await tx.update(users).set({ lastSignInAt: at }).where(eq(users.id, user.id));
-    await recordAudit(
-      tx,
-      { userId: user.id, role: user.role },
-      { action: 'session.signed_in', targetType: 'session', targetId: id, portId: user.portId, after: { method: 'sso' } },
-    );
-    return id;
-  });
-}

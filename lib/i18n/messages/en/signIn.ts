@@ -13,5 +13,8 @@ export const signIn = {
   expired: 'Your session has ended. Please sign in again.',
   sso: 'Sign in with {provider}',
   or: 'or',
+  ssoRefused: 'Single sign-on worked, but this account cannot use Port Roster: it does not exist here or has been deactivated. Ask your administrator.',
+  ssoUnverified: 'Your identity provider has not verified this email address, so Port Roster cannot accept it. Ask your identity provider\'s administrator, or sign in with your password.',
+  ssoFailed: 'Single sign-on did not complete. Try again, or sign in with your password.',
   demoHint: 'Demo accounts use the password set in DEMO_PASSWORD.',
 } as const;

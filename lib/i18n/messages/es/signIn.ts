@@ -15,5 +15,8 @@ export const signIn: Messages['signIn'] = {
   expired: 'Su sesión terminó. Inicie sesión de nuevo.',
   sso: 'Iniciar sesión con {provider}',
   or: 'o',
+  ssoRefused: 'El inicio de sesión único funcionó, pero esta cuenta no puede usar Port Roster: no existe aquí o fue desactivada. Consulte a su administrador.',
+  ssoUnverified: 'Su proveedor de identidad no ha verificado este correo, así que Port Roster no puede aceptarlo. Consulte al administrador de su proveedor de identidad o inicie sesión con su contraseña.',
+  ssoFailed: 'El inicio de sesión único no se completó. Inténtelo de nuevo o inicie sesión con su contraseña.',
   demoHint: 'Las cuentas de demostración usan la contraseña de DEMO_PASSWORD.',
 };
