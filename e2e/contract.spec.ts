@@ -32,7 +32,9 @@ test('API responses match the OpenAPI document', async ({ page, request, baseURL
   const port = ports[0]!;
   const tomorrow = new Date(Date.parse(`${port.today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   const code = `CT${Date.now().toString(36).toUpperCase().slice(-6)}`;
-  const person = { familyName: `Contrato${code}`, givenName: 'Prueba', dateOfBirth: '1990-01-01', nationality: 'GT', language: 'es' };
+  // Names may hold letters only (issue 14), so the unique code is spelled with letters.
+  const lettersOnly = (text: string) => text.replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!);
+  const person = { familyName: `Contrato ${lettersOnly(code)}`, givenName: 'Prueba', dateOfBirth: '1990-01-01', nationality: 'GT', language: 'es' };
   const imported = await post('/api/v1/intake/rosters', { port: port.slug, appointments: [{ confirmationCode: code, scheduledAt: `${tomorrow}T18:00:00Z`, partySize: 2, person }] });
   expect(imported.status(), await imported.text()).toBe(200);
   const location = (await (await get(`/api/v1/appointments/lookup?code=${code}`)).json()).location as { appointmentId: string };
@@ -62,7 +64,7 @@ test('API responses match the OpenAPI document', async ({ page, request, baseURL
 
   // A booking through the feed, its replay, and a different body under the same key.
   const idem = { ...bearer, 'Idempotency-Key': `contract-${code}` };
-  const booking = { port: port.slug, scheduledAt: `${tomorrow}T19:00:00Z`, partySize: 1, person: { ...person, familyName: `Reserva${code}` } };
+  const booking = { port: port.slug, scheduledAt: `${tomorrow}T19:00:00Z`, partySize: 1, person: { ...person, familyName: `Reserva ${lettersOnly(code)}` } };
   const booked = await check('POST', '/api/v1/intake/bookings', () => request.post('/api/v1/intake/bookings', { headers: idem, data: booking }));
   expect(booked.status(), await booked.text()).toBe(201);
   expect((await check('POST', '/api/v1/intake/bookings', () => request.post('/api/v1/intake/bookings', { headers: idem, data: booking }))).status()).toBe(201);

@@ -24,9 +24,14 @@ export function withRequestDeadline<T>(request: Request, work: () => Promise<T>)
   return withDeadline(requestDeadlineMs(request), work);
 }
 
-/** The same deadline for a page's database work (lib/auth/current.ts): a stalled page shows /unavailable. */
+/**
+ * The deadline of a page's session read (lib/auth/current.ts): a stalled page shows /unavailable.
+ * That read is one statement, so it can never legitimately outlast the statement timeout: bounding it
+ * by that (5 s by default) shows the page within 5 s of a stall, whatever the API's backstop is.
+ */
 export function pageDeadlineMs(): number {
-  return env().REQUEST_TIMEOUT_MS;
+  const e = env();
+  return Math.min(e.REQUEST_TIMEOUT_MS, e.DB_STATEMENT_TIMEOUT_MS);
 }
 
 export async function withDeadline<T>(ms: number, work: () => Promise<T>): Promise<T> {

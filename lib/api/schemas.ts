@@ -16,7 +16,7 @@ export const ErrorSchema = z
       detail: z.string().optional().describe('The English message, when message is in another language'),
       appointment: z.record(z.string(), z.unknown()).optional().describe('409/412 on an appointment: the record as it is now'),
       rows: z
-        .array(z.object({ row: count, column: z.string().nullable(), message: z.string() }))
+        .array(z.object({ row: count, column: z.string().nullable(), message: z.string(), rule: z.string().optional().describe('The booking rule the row breaks') }))
         .optional()
         .describe('Roster import: each problem by row and column (at most 1000)'),
       totalProblems: count.optional(),
@@ -34,4 +34,10 @@ export const ErrorSchema = z
     example: { error: { code: 'CAPACITY_FULL', message: 'No slot is left at san-ysidro on 2026-11-25.' } },
   });
 
-export const HealthSchema = z.object({ status: z.literal('ok') });
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  databasePrivileges: z
+    .enum(['least', 'owner', 'superuser', 'unknown'])
+    .optional()
+    .describe('What the last database open found: "least" for a portroster_app member; "owner" or "superuser" could rewrite the audit trail'),
+});

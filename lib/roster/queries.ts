@@ -81,7 +81,8 @@ function escapeLike(text: string): string {
 /** Port fields as the API shows them, built by PostgreSQL with the port-local date passed in. */
 function portJsonSql(port: PortRecord): SQL {
   return sql`json_build_object('slug', ${port.slug}::text, 'name', ${port.name}::text, 'state', ${port.state}::text, 'code', ${port.code}::text,
-    'timeZone', ${port.timeZone}::text, 'graceMinutes', ${port.graceMinutes}::int, 'active', ${port.active}::boolean, 'today', ${port.today}::text)`;
+    'timeZone', ${port.timeZone}::text, 'graceMinutes', ${port.graceMinutes}::int,
+    'bookingWindowDays', ${port.bookingWindowDays}::int, 'active', ${port.active}::boolean, 'today', ${port.today}::text)`;
 }
 
 /**
