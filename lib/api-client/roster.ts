@@ -13,13 +13,10 @@ export function postArrival(id: string, action: ArrivalAction, body: Record<stri
   return apiFetch(`/api/v1/appointments/${encodeURIComponent(id)}/${action}`, { method: 'POST', body });
 }
 
-export interface CodeLocation {
-  portSlug: string;
-  portName: string;
-  date: string;
-  visible: boolean;
-  appointmentId: string | null;
-}
+// The lookup route's answer: the server's own type (a type import crosses no layer at run time).
+import type { CodeLocation } from '@/lib/roster/lookup';
+
+export type { CodeLocation };
 
 /** Where a confirmation code belongs, or null when no appointment has it. */
 export async function lookupCode(code: string): Promise<CodeLocation | null> {

@@ -3,12 +3,11 @@
  * $ref resolves, every route file under app/api/v1 appears, and each operation declares what an
  * integrator needs (operationId, auth, error codes by $ref, 503/415/400 where they can happen).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from './all-routes';
 import { registeredRoutes } from './openapi';
+import { apiRouteFiles } from '../../e2e/support/api-routes';
 
 type Operation = {
   operationId?: string;
@@ -22,23 +21,11 @@ type Doc = { paths: Record<string, Record<string, Operation>>; components: { sch
 const doc = buildOpenApiDocument() as unknown as Doc;
 const operations = Object.entries(doc.paths).flatMap(([p, methods]) => Object.entries(methods).map(([m, op]) => ({ key: `${m} ${p}`, op })));
 
-/** Every method exported by a route.ts under app/api/v1 (the catch-all 404 excepted), as "method /path/{}". */
-function routesOnDisk(dir = path.join('app', 'api', 'v1')): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir)) {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) {
-      if (entry !== '[...path]') found.push(...routesOnDisk(full));
-    } else if (entry === 'route.ts') {
-      const source = readFileSync(full, 'utf8');
-      const methods = new Set<string>();
-      for (const m of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]!);
-      for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) for (const n of m[1]!.matchAll(/as\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(n[1]!);
-      const route = `/${dir.split(path.sep).join('/')}`.replace(/^\/app/, '').replace(/\[[^\]]+\]/g, '{}');
-      for (const method of methods) found.push(`${method.toLowerCase()} ${route}`);
-    }
-  }
-  return found.sort();
+/** Every method exported by a route.ts under app/api/v1, as "method /path/{}" (the one folder walk, shared with the e2e specs). */
+function routesOnDisk(): string[] {
+  return apiRouteFiles()
+    .map((r) => `${r.method.toLowerCase()} ${r.route.replace(/\[[^\]]+\]/g, '{}')}`)
+    .sort();
 }
 
 function refsIn(value: unknown, out: string[] = []): string[] {
