@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, isDatabaseUnavailable, unavailableCode } from './errors';
+import { AppError, isDatabaseUnavailable, unavailableCode, uniqueViolationOf } from './errors';
 
 describe('isDatabaseUnavailable', () => {
   // Every code seen from postgres.js while e2e/faults-*.spec.ts takes the database away, stalls it or locks rows.
@@ -31,5 +31,19 @@ describe('isDatabaseUnavailable', () => {
     const b = new Error('b', { cause: a });
     a.cause = b;
     expect(isDatabaseUnavailable(a)).toBe(false);
+  });
+});
+
+describe('uniqueViolationOf', () => {
+  it('finds the clash and its index under drizzle’s wrapper, in either driver’s spelling', () => {
+    const postgresJs = Object.assign(new Error('duplicate key'), { code: '23505', constraint_name: 'ports_slug_unique' });
+    const pglite = Object.assign(new Error('duplicate key'), { code: '23505', constraint: 'ports_code_unique' });
+    expect(uniqueViolationOf(new Error('Failed query', { cause: postgresJs }))).toEqual({ code: '23505', constraint: 'ports_slug_unique' });
+    expect(uniqueViolationOf(new Error('Failed query', { cause: pglite }))?.constraint).toBe('ports_code_unique');
+  });
+
+  it('is null for other database errors and for errors without a code', () => {
+    expect(uniqueViolationOf(Object.assign(new Error('fk'), { code: '23503' }))).toBeNull();
+    expect(uniqueViolationOf(new Error('plain'))).toBeNull();
   });
 });

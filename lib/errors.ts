@@ -100,6 +100,41 @@ const UNAVAILABLE_CODES = new Set([
   '55P03',
 ]);
 
+/** A database error found in a cause chain: its code (SQLSTATE, or the driver's/Node's) and constraint. */
+export interface DatabaseErrorInfo {
+  code: string;
+  constraint?: string;
+}
+
+/**
+ * The one walker of database error causes. Drizzle wraps the driver's error (`cause`), postgres.js
+ * and PGlite name the constraint differently, and a connect to a name with several addresses fails
+ * with an AggregateError of each attempt: this sees through all of them. Returns the first error in
+ * the chain whose code `matches` (every coded error when omitted), or null.
+ */
+export function pgErrorOf(e: unknown, matches: (code: string) => boolean = () => true): DatabaseErrorInfo | null {
+  const seen = new Set<unknown>();
+  const pending: unknown[] = [e];
+  while (pending.length > 0) {
+    const cur = pending.pop();
+    if (!cur || typeof cur !== 'object' || seen.has(cur)) continue;
+    seen.add(cur);
+    const c = cur as { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown; errors?: unknown };
+    if (typeof c.code === 'string' && matches(c.code)) {
+      const constraint = c.constraint_name ?? c.constraint;
+      return { code: c.code, constraint: typeof constraint === 'string' ? constraint : undefined };
+    }
+    pending.push(c.cause);
+    if (Array.isArray(c.errors)) pending.push(...c.errors);
+  }
+  return null;
+}
+
+/** A unique-index clash (23505) anywhere in the cause chain, with the index's name, or null. */
+export function uniqueViolationOf(e: unknown): DatabaseErrorInfo | null {
+  return pgErrorOf(e, (code) => code === '23505');
+}
+
 /** Database unreachable, restarting, overloaded or too slow, anywhere in the error's cause chain. */
 export function isDatabaseUnavailable(e: unknown): boolean {
   return unavailableCode(e) !== null;
@@ -107,17 +142,5 @@ export function isDatabaseUnavailable(e: unknown): boolean {
 
 /** The code that makes `e` a database-unavailable error (for the log line), or null. */
 export function unavailableCode(e: unknown): string | null {
-  const seen = new Set<unknown>();
-  const pending: unknown[] = [e];
-  while (pending.length > 0) {
-    const cur = pending.pop();
-    if (!cur || typeof cur !== 'object' || seen.has(cur)) continue;
-    seen.add(cur);
-    const c = cur as { code?: unknown; cause?: unknown; errors?: unknown };
-    if (typeof c.code === 'string' && UNAVAILABLE_CODES.has(c.code)) return c.code;
-    pending.push(c.cause);
-    // A connect to a name with several addresses fails with an AggregateError of each attempt.
-    if (Array.isArray(c.errors)) pending.push(...c.errors);
-  }
-  return null;
+  return pgErrorOf(e, (code) => UNAVAILABLE_CODES.has(code))?.code ?? null;
 }

@@ -14,7 +14,7 @@ import { queryRows, type DbOrTx } from '@/db/client';
 import type { AuditActor } from '@/lib/audit/record';
 import { recordAudit } from '@/lib/audit/record';
 import { parseInput } from '@/lib/api/validate';
-import { AppError } from '@/lib/errors';
+import { AppError, uniqueViolationOf } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/translate';
 import type { IntakeKeyActor } from '@/lib/intake-keys/authenticate';
 import { generateConfirmationCode } from '@/lib/roster/confirmation-code';
@@ -260,17 +260,10 @@ export function duplicate(date: string): AppError {
 
 /** The unique index is the last word on "one active appointment per person per date". */
 export function mapUniqueViolation(error: unknown): unknown {
-  const seen = new Set<unknown>();
-  let cur: unknown = error;
-  while (cur && typeof cur === 'object' && !seen.has(cur)) {
-    seen.add(cur);
-    const c = cur as { code?: string; constraint_name?: string; constraint?: string; cause?: unknown };
-    if (c.code === '23505' && (c.constraint_name ?? c.constraint) === 'appointments_person_date_active_unique') {
-      return new AppError('DUPLICATE_BOOKING', 'This person already holds an active appointment that date.', {
-        es: 'Esta persona ya tiene una cita activa ese día.',
-      });
-    }
-    cur = c.cause;
+  if (uniqueViolationOf(error)?.constraint === 'appointments_person_date_active_unique') {
+    return new AppError('DUPLICATE_BOOKING', 'This person already holds an active appointment that date.', {
+      es: 'Esta persona ya tiene una cita activa ese día.',
+    });
   }
   return error;
 }

@@ -9,7 +9,7 @@ import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/guard';
 import { hashPassword } from '@/lib/auth/password';
-import { AppError } from '@/lib/errors';
+import { AppError, uniqueViolationOf } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/translate';
 import { adminUserById } from './admin-queries';
 import { NewUserSchema, type AdminUser } from './admin-schemas';
@@ -20,15 +20,6 @@ export async function portIdBySlug(tx: Tx, slug: string): Promise<number> {
     throw new AppError('VALIDATION', `No port "${slug}".`, { es: `No existe el puerto "${slug}".`, fields: { portSlug: 'unknown port' } });
   }
   return port.id;
-}
-
-export function isUniqueViolation(e: unknown): boolean {
-  let cur: unknown = e;
-  for (let i = 0; i < 5 && cur && typeof cur === 'object'; i++) {
-    if ((cur as { code?: unknown }).code === '23505') return true;
-    cur = (cur as { cause?: unknown }).cause;
-  }
-  return false;
 }
 
 /** Audit view of an account: never the hash. */
@@ -51,7 +42,7 @@ export async function createUser(actor: Actor, input: unknown, locale: AppLocale
       return user;
     });
   } catch (e) {
-    if (isUniqueViolation(e)) {
+    if (uniqueViolationOf(e)) {
       throw new AppError('VALIDATION', `An account with the email ${body.email} already exists.`, {
         es: `Ya existe una cuenta con el correo ${body.email}.`,
         fields: { email: 'already in use' },
