@@ -2,7 +2,7 @@
 
 import { useId, useState, type ReactNode } from 'react';
 import type { AppLocale } from '@/lib/i18n/translate';
-import { toCsv } from '@/lib/stats/csv';
+import { toCsv } from '@/lib/csv';
 import { csvValue, formatCell, type ColumnKind } from './format';
 
 export interface Column {
@@ -57,7 +57,7 @@ export function ChartPanel({
     const header = columns.map((c) => (c.kind === 'percent' ? `${c.label} (%)` : c.label));
     const body = rows.map((r) => columns.map((c) => csvValue(r[c.key], c.kind)));
     // A byte-order mark so spreadsheet programs read the accents as UTF-8.
-    const blob = new Blob(['\ufeff', toCsv(header, body)], { type: 'text/csv;charset=utf-8' });
+    const blob = new Blob(['\ufeff', toCsv([header, ...body])], { type: 'text/csv;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;

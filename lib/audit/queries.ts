@@ -10,7 +10,7 @@ import { assertCan } from '@/lib/auth/guard';
 import { portScope } from '@/lib/auth/permissions';
 import { getPortBySlug } from '@/lib/ports/queries';
 import { addDays, serviceDateBounds } from '@/lib/time';
-import { csvRow } from './csv';
+import { csvRow } from '@/lib/csv';
 import type { AuditEventView, AuditList, AuditQuery } from './schemas';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,7 +1,7 @@
 /**
  * Roster export as CSV, in the import's own format so an exported file can be imported again.
- * Spreadsheet-safe: any cell starting with = + - @, tab or CR gets a leading apostrophe
- * (lib/intake/rules.ts neutraliseCell); the importer removes exactly that apostrophe again.
+ * Spreadsheet-safe through lib/csv.ts (a cell starting with = + - @, tab or CR gets a leading
+ * apostrophe); the importer removes exactly that apostrophe again.
  */
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
@@ -10,15 +10,10 @@ import { assertCanAtPort } from '@/lib/auth/guard';
 import type { Role } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { portToday, toPortIso } from '@/lib/time';
-import { neutraliseCell } from './rules';
+import { toCsv } from '@/lib/csv';
 import { CSV_COLUMNS } from './roster-file';
 
 export const EXPORT_COLUMNS = [...CSV_COLUMNS, 'external_ref', 'status'] as const;
-
-export function csvCell(value: string): string {
-  const safe = neutraliseCell(value);
-  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export async function exportRosterCsv(actor: { role: Role; portId: number | null }, slug: string, date?: string): Promise<string> {
   const db = await getDb();
@@ -32,7 +27,7 @@ export async function exportRosterCsv(actor: { role: Role; portId: number | null
           document_number, external_ref, status::text
         from appointments where port_id = ${port.id} and service_date = ${day}::date order by scheduled_at, confirmation_code`,
   );
-  const lines = [EXPORT_COLUMNS.join(',')];
+  const lines: string[][] = [[...EXPORT_COLUMNS]];
   for (const r of rows) {
     const values: Record<string, string> = {
       port: port.slug,
@@ -48,7 +43,7 @@ export async function exportRosterCsv(actor: { role: Role; portId: number | null
       external_ref: r.external_ref === null ? '' : String(r.external_ref),
       status: String(r.status),
     };
-    lines.push(EXPORT_COLUMNS.map((c) => csvCell(values[c] ?? '')).join(','));
+    lines.push(EXPORT_COLUMNS.map((c) => values[c] ?? ''));
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return toCsv(lines);
 }

@@ -9,7 +9,8 @@ import { personKeys } from '@/lib/identity/keys';
 import { normaliseConfirmationCode } from '@/lib/roster/confirmation-code';
 import { portToday, serviceDate } from '@/lib/time';
 import type { RawRow, RowProblem } from './roster-file';
-import { beyondBookingWindow, restoreCell } from './rules';
+import { restoreFormula } from '@/lib/csv';
+import { beyondBookingWindow } from './rules';
 import { RosterImportAppointmentSchema } from './schemas';
 
 export interface PortInfo {
@@ -58,7 +59,7 @@ const COLUMN: Record<string, string> = {
 };
 
 /** A spreadsheet cell as typed, with our exporter's formula guard undone. */
-const cell = (v: unknown): unknown => (typeof v === 'string' ? restoreCell(v) : v);
+const cell = (v: unknown): unknown => (typeof v === 'string' ? restoreFormula(v) : v);
 const blankToNull = (v: unknown): unknown => (v === '' || v === undefined ? null : v);
 const quoted = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? `"${v.trim()}" ` : '');
 
