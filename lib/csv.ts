@@ -10,7 +10,7 @@
  * when what follows starts with one of those characters, so "-Ana" survives export then import; a
  * name that really begins with an apostrophe followed by such a character cannot be told apart.
  */
-import { stringify } from 'csv-stringify/sync';
+import { stringify, type Options } from 'csv-stringify/sync';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -25,7 +25,7 @@ export function restoreFormula(text: string): string {
 /** A cell: text, number, boolean, date, null/undefined (empty) or an object (written as JSON). */
 export type CsvValue = unknown;
 
-const OPTIONS = {
+const OPTIONS: Options = {
   record_delimiter: 'windows',
   // csv-stringify quotes a cell holding the whole record delimiter (CRLF) but not a lone CR or LF,
   // which a reader would take as a line break; leading or trailing spaces are quoted so a
@@ -38,7 +38,7 @@ const OPTIONS = {
     date: (d: Date) => d.toISOString(),
     object: (o: object) => neutraliseFormula(JSON.stringify(o)),
   },
-} as const;
+};
 
 /** Rows as CSV text, each line CRLF-terminated. */
 export function toCsv(rows: readonly (readonly CsvValue[])[]): string {

@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/guard';
 import { recordAudit } from '@/lib/audit/record';
 import { lockAppointment } from './load';
+import { personActor } from '@/lib/audit/actor';
 
 export async function revealDocumentNumber(actor: Actor, appointmentId: string): Promise<{ documentNumber: string | null }> {
   assertCan(actor, 'document.reveal');
@@ -11,7 +12,7 @@ export async function revealDocumentNumber(actor: Actor, appointmentId: string):
   return db.transaction(async (tx) => {
     const row = await lockAppointment(tx, actor, appointmentId, 'document.reveal');
     // The event says who looked and when; it never copies the number itself into the trail.
-    await recordAudit(tx, { userId: actor.userId, role: actor.role, requestId: actor.requestId }, {
+    await recordAudit(tx, personActor(actor), {
       action: 'appointment.document_revealed',
       targetType: 'appointment',
       targetId: row.id,

@@ -14,7 +14,8 @@ import { createPort } from '@/db/testing/factories';
 import { ownerDb } from '@/db/testing/owner';
 import { signCheckpoint, type CheckpointDocument } from './checkpoint-file';
 import { keyringFrom } from './keys';
-import { recordAudit, SYSTEM_ACTOR } from './record';
+import { SYSTEM_ACTOR } from './actor';
+import { recordAudit } from './record';
 
 const onPostgres = Boolean(process.env.MIGRATION_DATABASE_URL);
 const dir = mkdtempSync(path.join(tmpdir(), 'portroster-checkpoint-'));

@@ -7,7 +7,8 @@ import { createPort } from '@/db/testing/factories';
 import { checkpointSchedule, installationId, writeCheckpointIfDue } from './checkpoint';
 import { openCheckpoint } from './checkpoint-file';
 import { auditKeyring } from './keys';
-import { recordAudit, SYSTEM_ACTOR } from './record';
+import { SYSTEM_ACTOR } from './actor';
+import { recordAudit } from './record';
 
 describe('scheduled audit checkpoints', () => {
   it('writes one when due, whatever the number of concurrent callers, then waits for the interval', async () => {

@@ -85,5 +85,3 @@ export async function recordAudit(tx: DbOrTx, actor: AuditActor, input: AuditInp
 
 /** Distinct first key for pg_advisory_xact_lock(int, int) so audit locks never collide with others. */
 const AUDIT_LOCK_NAMESPACE = 7201;
-
-export const SYSTEM_ACTOR: AuditActor = { userId: null, role: null, label: 'system' };

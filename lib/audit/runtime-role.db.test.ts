@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { createPort } from '@/db/testing/factories';
 import { checkRuntimePrivileges } from './db-privileges';
-import { recordAudit, SYSTEM_ACTOR } from './record';
+import { SYSTEM_ACTOR } from './actor';
+import { recordAudit } from './record';
 
 const onPostgres = Boolean(process.env.MIGRATION_DATABASE_URL);
 

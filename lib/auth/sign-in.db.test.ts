@@ -6,6 +6,7 @@ import { loadSession } from './session-store';
 import { getDb } from '@/db';
 import { auditEvents, sessions, signInAttempts, users } from '@/db/schema';
 import { and, eq } from 'drizzle-orm';
+import { personActor } from '@/lib/audit/actor';
 
 async function auditOf(action: string, label: string) {
   const db = await getDb();
@@ -86,7 +87,7 @@ describe('server-side sessions', () => {
     const user = await createUser('supervisor', null);
     const result = await checkCredentials({ email: user.email, password: TEST_PASSWORD });
     if (!result.ok) throw new Error('sign-in failed');
-    await (await getDb()).transaction((tx) => endOneSession(tx, result.sessionId, 'signed_out', { userId: user.id, role: user.role }, null));
+    await (await getDb()).transaction((tx) => endOneSession(tx, result.sessionId, 'signed_out', personActor({ userId: user.id, role: user.role }), null));
     expect(await loadSession(result.sessionId, { activity: true })).toEqual({ ended: 'signed_out' });
   });
 

@@ -13,6 +13,7 @@ import { now } from '@/lib/time';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { createSession } from './session-store';
 import { claim, emailKey, refund, signInLimits, throttleHousekeeping } from './throttle';
+import { personActor, unidentifiedActor } from '@/lib/audit/actor';
 
 export const CredentialsSchema = z.object({
   email: z.string().trim().min(3).max(320),
@@ -85,7 +86,7 @@ export async function checkCredentials(input: unknown, address = 'unknown'): Pro
     await tx.update(users).set({ lastSignInAt: at }).where(eq(users.id, user.id));
     await recordAudit(
       tx,
-      { userId: user.id, role: user.role },
+      personActor({ userId: user.id, role: user.role }),
       { action: 'session.signed_in', targetType: 'session', targetId: id, portId: user.portId },
     );
     return id;
@@ -103,7 +104,7 @@ async function refuse(email: string, address: string, at: Date, user?: { id: str
     await tx.insert(signInAttempts).values({ emailKey: emailKey(email), succeeded: false, at, address });
     await recordAudit(
       tx,
-      { userId: null, role: null, label: emailKey(email).slice(0, 320) },
+      unidentifiedActor(emailKey(email)),
       { action: 'session.sign_in_refused', targetType: 'user', targetId: user?.id ?? null, portId: user?.portId ?? null, reason: 'invalid' },
     );
   });

@@ -10,6 +10,7 @@ import { users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { now } from '@/lib/time';
 import { createSession } from './session-store';
+import { personActor, unidentifiedActor } from '@/lib/audit/actor';
 
 export type SsoRefusal = 'sso_no_email' | 'sso_unverified' | 'sso_unknown' | 'sso_inactive';
 export type SsoResult = { ok: true; sessionId: string } | { ok: false; reason: SsoRefusal };
@@ -58,7 +59,7 @@ export async function startSsoSession(profile: Record<string, unknown> | null | 
     if (reason || !user) {
       await recordAudit(
         tx,
-        { userId: null, role: null, label: (email ? email : `sso:${subject}`).slice(0, 320) },
+        unidentifiedActor(email ? email : `sso:${subject}`),
         {
           action: 'session.sign_in_refused',
           targetType: 'user',
@@ -74,7 +75,7 @@ export async function startSsoSession(profile: Record<string, unknown> | null | 
     await tx.update(users).set({ lastSignInAt: at }).where(eq(users.id, user.id));
     await recordAudit(
       tx,
-      { userId: user.id, role: user.role },
+      personActor({ userId: user.id, role: user.role }),
       { action: 'session.signed_in', targetType: 'session', targetId: id, portId: user.portId, after: { method: 'sso' } },
     );
     return { ok: true, sessionId: id } as const;

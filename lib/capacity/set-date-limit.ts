@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { getDb } from '@/db';
 import type { Tx } from '@/db/client';
 import { dateLimitOverrides } from '@/db/schema';
-import { auditActorOf } from '@/lib/admin/audit-actor';
 import { parseInput } from '@/lib/api/validate';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
@@ -15,6 +14,7 @@ import { AppError } from '@/lib/errors';
 import { daysBetween, now, portToday } from '@/lib/time';
 import { guardCapacityChange } from './capacity-guard';
 import { DateLimitBodySchema, IsoDateSchema } from './schemas';
+import { personActor } from '@/lib/audit/actor';
 
 /** Limits of past dates are history (reports read them); far-off dates are a typo more often than a plan. */
 export const MAX_DAYS_AHEAD = 730;
@@ -55,7 +55,7 @@ export async function setDateLimit(actor: Actor, slug: string, date: string, inp
         .values({ portId: port.id, serviceDate: day, dailyLimit: limit })
         .onConflictDoUpdate({ target: [dateLimitOverrides.portId, dateLimitOverrides.serviceDate], set: { dailyLimit: limit } });
     });
-    await recordAudit(tx, auditActorOf(actor), {
+    await recordAudit(tx, personActor(actor), {
       action: limit === 0 ? 'capacity.date_closed' : 'capacity.date_override_set',
       targetType: 'port_date',
       targetId: `${port.slug}/${day}`,
@@ -80,7 +80,7 @@ export async function deleteDateLimit(actor: Actor, slug: string, date: string, 
     await guardCapacityChange(tx, port, async () => {
       await tx.delete(dateLimitOverrides).where(and(eq(dateLimitOverrides.portId, port.id), eq(dateLimitOverrides.serviceDate, day)));
     });
-    await recordAudit(tx, auditActorOf(actor), {
+    await recordAudit(tx, personActor(actor), {
       action: 'capacity.date_override_removed',
       targetType: 'port_date',
       targetId: `${port.slug}/${day}`,

@@ -2,7 +2,6 @@
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { nationalCap } from '@/db/schema';
-import { auditActorOf } from '@/lib/admin/audit-actor';
 import { parseInput } from '@/lib/api/validate';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
@@ -10,6 +9,7 @@ import { assertCan } from '@/lib/auth/guard';
 import type { AppLocale } from '@/lib/i18n/translate';
 import { guardCapacityChange, lockNationalCap } from './capacity-guard';
 import { NationalCapBodySchema } from './schemas';
+import { personActor } from '@/lib/audit/actor';
 
 export async function setNationalCap(actor: Actor, input: unknown, locale: AppLocale = 'en') {
   assertCan(actor, 'admin.capacity');
@@ -26,7 +26,7 @@ export async function setNationalCap(actor: Actor, input: unknown, locale: AppLo
       { newCap: dailyCap },
     );
     if (before !== dailyCap) {
-      await recordAudit(tx, auditActorOf(actor), {
+      await recordAudit(tx, personActor(actor), {
         action: 'capacity.national_cap_set',
         targetType: 'national_cap',
         targetId: '1',

@@ -8,7 +8,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { dateLimitOverrides, weekdayLimits } from '@/db/schema';
-import { auditActorOf } from '@/lib/admin/audit-actor';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/guard';
@@ -21,6 +20,7 @@ import { guardCapacityChange } from './capacity-guard';
 import { MAX_DAYS_AHEAD } from './set-date-limit';
 import { WEEKDAY_KEYS, type WeekdayLimits } from './rules';
 import { WeekdayLimitsBodySchema } from './schemas';
+import { personActor } from '@/lib/audit/actor';
 
 export async function setWeekdayLimits(actor: Actor, slug: string, input: unknown, locale: AppLocale = 'en') {
   assertCan(actor, 'admin.capacity');
@@ -64,7 +64,7 @@ export async function setWeekdayLimits(actor: Actor, slug: string, input: unknow
         .onConflictDoUpdate({ target: [weekdayLimits.portId, weekdayLimits.isoWeekday], set: { dailyLimit: sql`excluded.daily_limit` } });
     });
 
-    await recordAudit(tx, auditActorOf(actor), {
+    await recordAudit(tx, personActor(actor), {
       action: 'capacity.weekdays_set',
       targetType: 'port',
       targetId: port.slug,

@@ -2,7 +2,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { intakeKeys } from '@/db/schema';
-import { auditActorOf } from '@/lib/admin/audit-actor';
 import { parseInput } from '@/lib/api/validate';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
@@ -12,6 +11,7 @@ import type { AppLocale } from '@/lib/i18n/translate';
 import { now } from '@/lib/time';
 import { NewIntakeKeySchema } from './schemas';
 import { displayPrefix, generateIntakeSecret, hashIntakeSecret } from './secret';
+import { personActor } from '@/lib/audit/actor';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -26,7 +26,7 @@ export async function createIntakeKey(actor: Actor, input: unknown, locale: AppL
       .insert(intakeKeys)
       .values({ name, keyHash: hashIntakeSecret(key), keyPrefix: prefix, createdBy: actor.userId, createdAt: now() })
       .returning({ id: intakeKeys.id });
-    await recordAudit(tx, auditActorOf(actor), {
+    await recordAudit(tx, personActor(actor), {
       action: 'intake_key.created',
       targetType: 'intake_key',
       targetId: row!.id,
@@ -47,7 +47,7 @@ export async function revokeIntakeKey(actor: Actor, id: string) {
     if (row.revokedAt) return { ok: true as const, id, revokedAt: row.revokedAt.toISOString() };
     const at = now();
     await tx.update(intakeKeys).set({ revokedAt: at }).where(and(eq(intakeKeys.id, id), isNull(intakeKeys.revokedAt)));
-    await recordAudit(tx, auditActorOf(actor), {
+    await recordAudit(tx, personActor(actor), {
       action: 'intake_key.revoked',
       targetType: 'intake_key',
       targetId: id,

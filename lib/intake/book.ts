@@ -11,7 +11,6 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { queryRows, type DbOrTx } from '@/db/client';
-import type { AuditActor } from '@/lib/audit/record';
 import { recordAudit } from '@/lib/audit/record';
 import { parseInput } from '@/lib/api/validate';
 import { AppError, uniqueViolationOf } from '@/lib/errors';
@@ -27,15 +26,12 @@ import { beyondBookingWindow } from './rules';
 import { countRequestSql, currentWindow, isOverLimit, maybeHousekeeping, rateLimited } from './rate-limit';
 import { personKeys } from '@/lib/identity/keys';
 import { BookingRequestSchema, IdempotencyKeySchema, type BookingRequest } from './schemas';
+import { intakeKeyActor } from '@/lib/audit/actor';
 
 export interface StoredResponse {
   status: number;
   /** The exact bytes sent the first time; replays send them again. */
   body: string;
-}
-
-export function intakeAuditActor(key: IntakeKeyActor, requestId: string | null = null): AuditActor {
-  return { userId: null, role: null, label: `intake:${key.name}`, requestId };
 }
 
 const scopeOf = (key: IntakeKeyActor) => `intake-booking:${key.keyId}`;
@@ -221,7 +217,7 @@ async function insertBooking(
   // The slot is taken last: the counter row lock (which serialises every booker of this port and
   // date) is then held only for the counter updates, the audit event and the commit.
   await reserveSlot(tx, port.id, date, id);
-  await recordAudit(tx, intakeAuditActor(key, requestId), {
+  await recordAudit(tx, intakeKeyActor(key, requestId), {
     action: 'appointment.book',
     targetType: 'appointment',
     targetId: id,

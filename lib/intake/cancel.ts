@@ -9,9 +9,9 @@ import { normaliseConfirmationCode } from '@/lib/roster/confirmation-code';
 import type { Appointment } from '@/lib/roster/schemas';
 import { now } from '@/lib/time';
 import { appointmentById } from '@/lib/roster/load';
-import { intakeAuditActor } from './book';
 import { releaseSlot } from './capacity';
 import { enforceRateLimit } from './rate-limit';
+import { intakeKeyActor } from '@/lib/audit/actor';
 
 export async function cancelBooking(key: IntakeKeyActor, rawCode: string, requestId: string | null = null): Promise<{ appointment: Appointment }> {
   const db = await getDb();
@@ -38,7 +38,7 @@ export async function cancelBooking(key: IntakeKeyActor, rawCode: string, reques
     );
     if (updated.length === 0) throw new AppError('CONFLICT', 'The appointment changed underneath. Try again.');
     await releaseSlot(tx, row.port_id, row.service_date);
-    await recordAudit(tx, intakeAuditActor(key, requestId), {
+    await recordAudit(tx, intakeKeyActor(key, requestId), {
       action: 'appointment.cancel',
       targetType: 'appointment',
       targetId: row.id,

@@ -22,15 +22,14 @@ import { IDENTITY_KEY_VERSION } from '@/lib/identity/keys';
 import { addedRows, capacityProblems, countsBefore, storedByCode, storedConflicts } from './import-rules';
 import { validateRows, type PortInfo } from './import-rows';
 import { decodeCsv, invalid, jsonRows, parseCsvRows, tooLarge, MAX_IMPORT_BYTES, type RawRow } from './roster-file';
+import { personActor, intakeKeyActor } from '@/lib/audit/actor';
 
 export type ImportSource = { kind: 'csv'; bytes: Uint8Array } | { kind: 'json'; body: unknown };
 
 export type Importer = { kind: 'key'; keyId: string; name: string } | { kind: 'user'; actor: Actor };
 
 function auditActorOf(importer: Importer): AuditActor {
-  return importer.kind === 'key'
-    ? { userId: null, role: null, label: `intake:${importer.name}` }
-    : { userId: importer.actor.userId, role: importer.actor.role, requestId: importer.actor.requestId };
+  return importer.kind === 'key' ? intakeKeyActor(importer) : personActor(importer.actor);
 }
 
 /** Route handlers call this before reading the upload, so a caller without the right learns nothing about the file. */

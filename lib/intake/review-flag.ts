@@ -10,6 +10,7 @@ import { AppError } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/translate';
 import { now } from '@/lib/time';
 import { FlagReviewSchema } from './schemas';
+import { personActor } from '@/lib/audit/actor';
 
 export async function reviewFlag(actor: Actor, flagId: string, input: unknown, locale: AppLocale = 'en') {
   assertCan(actor, 'flags.review');
@@ -29,7 +30,7 @@ export async function reviewFlag(actor: Actor, flagId: string, input: unknown, l
       if (exists.length === 0) throw new AppError('NOT_FOUND', 'No such flag.', { es: 'No existe esa alerta.' });
       throw new AppError('CONFLICT', 'This flag was already reviewed.', { es: 'Esta alerta ya fue revisada.' });
     }
-    await recordAudit(tx, { userId: actor.userId, role: actor.role, requestId: actor.requestId }, {
+    await recordAudit(tx, personActor(actor), {
       action: `flag.${decision === 'confirmed' ? 'confirm' : 'dismiss'}`,
       targetType: 'appointment',
       targetId: row.appointment_id,

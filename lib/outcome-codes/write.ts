@@ -7,7 +7,6 @@ import { count, eq, max } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { Tx } from '@/db/client';
 import { outcomeCodes, outcomes } from '@/db/schema';
-import { auditActorOf } from '@/lib/admin/audit-actor';
 import { parseInput } from '@/lib/api/validate';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
@@ -15,6 +14,7 @@ import { assertCan } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/translate';
 import { NewOutcomeCodeSchema, OutcomeCodeChangeSchema } from './schemas';
+import { personActor } from '@/lib/audit/actor';
 
 type CodeRow = typeof outcomeCodes.$inferSelect;
 const view = (r: CodeRow) => ({ code: r.code, labelEn: r.labelEn, labelEs: r.labelEs, requiresNote: r.requiresNote, active: r.active, sortOrder: r.sortOrder });
@@ -42,7 +42,7 @@ export async function addOutcomeCode(actor: Actor, input: unknown, locale: AppLo
         fields: { code: 'already exists' },
       });
     }
-    await recordAudit(tx, auditActorOf(actor), { action: 'outcome_code.created', targetType: 'outcome_code', targetId: row.code, before: null, after: view(row) });
+    await recordAudit(tx, personActor(actor), { action: 'outcome_code.created', targetType: 'outcome_code', targetId: row.code, before: null, after: view(row) });
     return view(row);
   });
 }
@@ -56,7 +56,7 @@ export async function updateOutcomeCode(actor: Actor, code: string, input: unkno
     if (Object.keys(body).length === 0) return view(before);
     const [after] = await tx.update(outcomeCodes).set(body).where(eq(outcomeCodes.code, code)).returning();
     const action = body.active === false && before.active ? 'outcome_code.retired' : body.active === true && !before.active ? 'outcome_code.reactivated' : 'outcome_code.updated';
-    await recordAudit(tx, auditActorOf(actor), { action, targetType: 'outcome_code', targetId: code, before: view(before), after: view(after!) });
+    await recordAudit(tx, personActor(actor), { action, targetType: 'outcome_code', targetId: code, before: view(before), after: view(after!) });
     return view(after!);
   });
 }
@@ -75,7 +75,7 @@ export async function deleteOutcomeCode(actor: Actor, code: string) {
       });
     }
     await tx.delete(outcomeCodes).where(eq(outcomeCodes.code, code));
-    await recordAudit(tx, auditActorOf(actor), { action: 'outcome_code.deleted', targetType: 'outcome_code', targetId: code, before: view(before), after: null });
+    await recordAudit(tx, personActor(actor), { action: 'outcome_code.deleted', targetType: 'outcome_code', targetId: code, before: view(before), after: null });
     return { ok: true as const, code };
   });
 }

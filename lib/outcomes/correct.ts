@@ -18,6 +18,7 @@ import { outcomeValidationError, staleVersionError } from './errors';
 import { findOutcomeCode } from './queries';
 import { decideCorrection, validateOutcome, type ValidOutcome } from './rules';
 import { CorrectionInputSchema, type CorrectionInput } from './schemas';
+import { personActor } from '@/lib/audit/actor';
 
 const VALIDATION_TEXT = {
   outcome_needs_processed: { en: 'an outcome goes with the status processed', es: 'un resultado va con la situación procesado' },
@@ -81,7 +82,7 @@ export async function correctAppointment(actor: Actor, appointmentId: string, ra
       outcome: decision.outcome,
       version,
     };
-    await recordAudit(tx, { userId: actor.userId, role: actor.role, requestId: actor.requestId }, {
+    await recordAudit(tx, personActor(actor), {
       action: 'appointment.corrected',
       targetType: 'appointment',
       targetId: row.id,

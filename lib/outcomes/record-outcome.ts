@@ -19,6 +19,7 @@ import { outcomeValidationError, staleVersionError } from './errors';
 import { findOutcomeCode } from './queries';
 import { decideOutcome, validateOutcome } from './rules';
 import { RecordOutcomeInputSchema, type RecordOutcomeInput } from './schemas';
+import { personActor } from '@/lib/audit/actor';
 
 export async function recordOutcome(actor: Actor, appointmentId: string, rawInput: RecordOutcomeInput): Promise<{ appointment: RecordAppointment }> {
   assertCan(actor, 'appointment.outcome');
@@ -54,7 +55,7 @@ export async function recordOutcome(actor: Actor, appointmentId: string, rawInpu
       recordedAt: at,
       recordedBy: actor.userId,
     });
-    await recordAudit(tx, { userId: actor.userId, role: actor.role, requestId: actor.requestId }, {
+    await recordAudit(tx, personActor(actor), {
       action: 'appointment.outcome_recorded',
       targetType: 'appointment',
       targetId: row.id,

@@ -1,7 +1,6 @@
 /** Adds a port of entry. It starts with no weekday limits (no slots) until an admin grants some. */
 import { getDb } from '@/db';
 import { ports } from '@/db/schema';
-import { auditActorOf } from '@/lib/admin/audit-actor';
 import { parseInput } from '@/lib/api/validate';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
@@ -11,6 +10,7 @@ import { now, portToday } from '@/lib/time';
 import { AddPortBodySchema } from './admin-schemas';
 import { rethrowPortUniqueViolation } from './unique-violation';
 import type { Port } from './schemas';
+import { personActor } from '@/lib/audit/actor';
 
 const auditView = (p: typeof ports.$inferSelect) => ({
   slug: p.slug, name: p.name, state: p.state, code: p.code, timeZone: p.timeZone, graceMinutes: p.graceMinutes,
@@ -25,7 +25,7 @@ export async function addPort(actor: Actor, input: unknown, locale: AppLocale = 
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx.insert(ports).values({ ...body, sortOrder: 1000 }).returning();
-      await recordAudit(tx, auditActorOf(actor), {
+      await recordAudit(tx, personActor(actor), {
         action: 'port.created',
         targetType: 'port',
         targetId: row!.slug,

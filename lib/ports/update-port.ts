@@ -7,7 +7,6 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '@/lib/errors';
 import { getDb } from '@/db';
 import { appointments, ports } from '@/db/schema';
-import { auditActorOf } from '@/lib/admin/audit-actor';
 import { parseInput } from '@/lib/api/validate';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
@@ -20,6 +19,7 @@ import { UpdatePortBodySchema } from './admin-schemas';
 import { portForUpdate } from './for-update';
 import type { Port } from './schemas';
 import { rethrowPortUniqueViolation } from './unique-violation';
+import { personActor } from '@/lib/audit/actor';
 
 export async function updatePort(actor: Actor, slug: string, input: unknown, locale: AppLocale = 'en'): Promise<Port> {
   assertCan(actor, 'admin.ports');
@@ -50,7 +50,7 @@ export async function updatePort(actor: Actor, slug: string, input: unknown, loc
       const b = portAuditView(row);
       const changed = Object.keys(b).filter((k) => a[k as keyof typeof a] !== b[k as keyof typeof b]);
       if (changed.length > 0) {
-        await recordAudit(tx, auditActorOf(actor), {
+        await recordAudit(tx, personActor(actor), {
           action: body.active === false && before.active ? 'port.suspended' : body.active === true && !before.active ? 'port.reactivated' : 'port.updated',
           targetType: 'port',
           targetId: before.slug,

@@ -15,6 +15,7 @@ import { claimKey, requestHash, storeResult } from './idempotent';
 import { appointmentById, arrivalSnapshot, loadForUpdate } from './load';
 import { decideCheckIn, deadline, validMembersPresent } from './rules';
 import type { Appointment } from './schemas';
+import { personActor } from '@/lib/audit/actor';
 
 export const CheckInInputSchema = z.object({
   membersPresent: z.number().int().min(1).max(12).optional(),
@@ -76,7 +77,7 @@ export async function checkIn(actor: Actor, appointmentId: string, rawInput: unk
     const result: CheckInResult = { appointment: await appointmentById(tx, row.id, at) };
     if (input.idempotencyKey) await storeResult(tx, scope, input.idempotencyKey, 200, result);
     // The audit insert goes last: it takes the port's chain lock, held only until commit.
-    await recordAudit(tx, { userId: actor.userId, role: actor.role, requestId: actor.requestId }, {
+    await recordAudit(tx, personActor(actor), {
       action: status === 'late' ? 'appointment.arrived_late' : 'appointment.checked_in',
       targetType: 'appointment',
       targetId: row.id,

@@ -9,6 +9,7 @@ import { now, portLocalClock } from '@/lib/time';
 import { appointmentById, arrivalSnapshot, loadForUpdate } from './load';
 import { deadline, decideNoShow } from './rules';
 import type { Appointment } from './schemas';
+import { personActor } from '@/lib/audit/actor';
 
 export async function markNoShow(actor: Actor, appointmentId: string): Promise<{ appointment: Appointment }> {
   const db = await getDb();
@@ -34,7 +35,7 @@ export async function markNoShow(actor: Actor, appointmentId: string): Promise<{
     if (updated.length !== 1) throw new AppError('CONFLICT', 'The appointment changed meanwhile. Try again.');
     const appointment = { appointment: await appointmentById(tx, row.id, at) };
     // The audit insert goes last: it takes the port's chain lock, held only until commit.
-    await recordAudit(tx, { userId: actor.userId, role: actor.role, requestId: actor.requestId }, {
+    await recordAudit(tx, personActor(actor), {
       action: 'appointment.no_show_marked',
       targetType: 'appointment',
       targetId: row.id,

@@ -9,6 +9,7 @@ import { now } from '@/lib/time';
 import { appointmentById, arrivalSnapshot, loadForUpdate } from './load';
 import { canUndo } from './rules';
 import type { Appointment } from './schemas';
+import { personActor } from '@/lib/audit/actor';
 
 const UNDOABLE = ['checked_in', 'late', 'no_show'] as const;
 
@@ -31,7 +32,7 @@ export async function undoArrival(actor: Actor, appointmentId: string): Promise<
     if (updated.length !== 1) throw new AppError('CONFLICT', 'The appointment changed meanwhile.');
     const appointment = { appointment: await appointmentById(tx, row.id, at) };
     // The audit insert goes last: it takes the port's chain lock, held only until commit.
-    await recordAudit(tx, { userId: actor.userId, role: actor.role, requestId: actor.requestId }, {
+    await recordAudit(tx, personActor(actor), {
       action: 'appointment.arrival_undone',
       targetType: 'appointment',
       targetId: row.id,

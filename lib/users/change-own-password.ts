@@ -12,6 +12,7 @@ import { now } from '@/lib/time';
 import { AppError } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/translate';
 import { OwnPasswordChangeSchema } from './admin-schemas';
+import { personActor } from '@/lib/audit/actor';
 
 export async function changeOwnPassword(actor: Actor, input: unknown, locale: AppLocale = 'en'): Promise<{ ok: true }> {
   const body = parseInput(OwnPasswordChangeSchema, input, locale);
@@ -43,8 +44,8 @@ export async function changeOwnPassword(actor: Actor, input: unknown, locale: Ap
     if (updated.length === 0) throw new AppError('CONFLICT', 'Your account changed. Sign in again.');
     await refund(tx, limits.map((l) => l.key));
     // Whoever else holds a session of this account (a stolen cookie, a forgotten kiosk) is out now.
-    await endUserSessions(tx, actor.userId, 'password_changed', { userId: actor.userId, role: actor.role, requestId: actor.requestId }, actor.portId, actor.sessionId);
-    await recordAudit(tx, { userId: actor.userId, role: actor.role, requestId: actor.requestId }, {
+    await endUserSessions(tx, actor.userId, 'password_changed', personActor(actor), actor.portId, actor.sessionId);
+    await recordAudit(tx, personActor(actor), {
       action: 'user.password_changed',
       targetType: 'user',
       targetId: actor.userId,

@@ -3,7 +3,6 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { Tx } from '@/db/client';
 import { ports, users } from '@/db/schema';
-import { auditActorOf } from '@/lib/admin/audit-actor';
 import { parseInput } from '@/lib/api/validate';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
@@ -13,6 +12,7 @@ import { AppError, uniqueViolationOf } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/translate';
 import { adminUserById } from './admin-queries';
 import { NewUserSchema, type AdminUser } from './admin-schemas';
+import { personActor } from '@/lib/audit/actor';
 
 export async function portIdBySlug(tx: Tx, slug: string): Promise<number> {
   const [port] = await tx.select({ id: ports.id }).from(ports).where(eq(ports.slug, slug));
@@ -38,7 +38,7 @@ export async function createUser(actor: Actor, input: unknown, locale: AppLocale
         .values({ email: body.email, name: body.name, role: body.role, portId, passwordHash, mustChangePassword: true, locale: actor.locale })
         .returning({ id: users.id });
       const user = (await adminUserById(tx, row!.id))!;
-      await recordAudit(tx, auditActorOf(actor), { action: 'user.created', targetType: 'user', targetId: user.id, portId, before: null, after: userAuditView(user) });
+      await recordAudit(tx, personActor(actor), { action: 'user.created', targetType: 'user', targetId: user.id, portId, before: null, after: userAuditView(user) });
       return user;
     });
   } catch (e) {

@@ -4,6 +4,7 @@ import { users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/record';
 import type { AppLocale } from '@/lib/i18n/translate';
+import { personActor } from '@/lib/audit/actor';
 
 /** A person's language choice, remembered on their account (any role may change their own). */
 export async function setOwnLocale(actor: Actor, locale: AppLocale): Promise<void> {
@@ -18,7 +19,7 @@ export async function setOwnLocale(actor: Actor, locale: AppLocale): Promise<voi
     if (updated.length === 0) return;
     await recordAudit(
       tx,
-      { userId: actor.userId, role: actor.role, requestId: actor.requestId },
+      personActor(actor),
       { action: 'user.locale_changed', targetType: 'user', targetId: actor.userId, portId: actor.portId, before: { locale: actor.locale }, after: { locale } },
     );
   });

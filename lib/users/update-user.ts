@@ -8,7 +8,6 @@ import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { queryRows } from '@/db/client';
 import { users } from '@/db/schema';
-import { auditActorOf } from '@/lib/admin/audit-actor';
 import { parseInput } from '@/lib/api/validate';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
@@ -20,6 +19,7 @@ import type { AppLocale } from '@/lib/i18n/translate';
 import { adminUserById } from './admin-queries';
 import { UserChangeSchema, type AdminUser } from './admin-schemas';
 import { portIdBySlug, userAuditView } from './create-user';
+import { personActor } from '@/lib/audit/actor';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -65,7 +65,7 @@ export async function updateUser(actor: Actor, id: string, input: unknown, local
       .where(eq(users.id, id));
     // A reset or a deactivation ends every session of the person for good (reactivation revives none).
     const endReason = passwordHash ? 'password_reset' : !active && target.active ? 'deactivated' : null;
-    if (endReason) await endUserSessions(tx, id, endReason, auditActorOf(actor), target.portId ?? portId);
+    if (endReason) await endUserSessions(tx, id, endReason, personActor(actor), target.portId ?? portId);
     const after = (await adminUserById(tx, id))!;
     const action = passwordHash
       ? 'user.password_reset'
@@ -74,7 +74,7 @@ export async function updateUser(actor: Actor, id: string, input: unknown, local
         : body.active === true && !target.active
           ? 'user.reactivated'
           : 'user.updated';
-    await recordAudit(tx, auditActorOf(actor), {
+    await recordAudit(tx, personActor(actor), {
       action,
       targetType: 'user',
       targetId: id,
