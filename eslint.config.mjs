@@ -1,5 +1,6 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+import drizzle from 'eslint-plugin-drizzle';
 
 /**
  * Layers: app -> components -> lib -> db, no arrow back. Types may cross (they vanish at build),
@@ -34,6 +35,16 @@ const config = [
       '@typescript-eslint/no-restricted-imports': restrict([
         [['@/components/*', '@/app/*'], 'lib/ is below components/ and app/: it must not import them.'],
       ]),
+    },
+  },
+  {
+    // A delete or update without where() rewrites every row: always a bug here (history is append-only,
+    // counters are per row). The database handles are named db and tx throughout.
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { drizzle },
+    rules: {
+      'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
+      'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
     },
   },
 ];

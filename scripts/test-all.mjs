@@ -22,6 +22,7 @@ const skipE2e = process.argv.includes('--no-e2e');
 run('Type check', 'npm', ['run', 'typecheck']);
 // Lint carries the layer rules (eslint.config.mjs): a wrong-way import fails the suite.
 run('Lint', 'npm', ['run', 'lint']);
+run('Migrations match the schema', 'node', ['scripts/check-migrations.mjs']);
 run('Unit and database tests', 'npx', ['vitest', 'run']);
 if (!skipE2e) {
   // The browser suite runs against a production build; the server's database must not be
