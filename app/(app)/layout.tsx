@@ -23,12 +23,13 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     nav.push({ href: '/admin', label: t('nav.administration') });
   }
   if (actor.role !== 'officer') nav.push({ href: '/review', label: t('review.nav') });
-  if (actor.role === 'admin') nav.push({ href: '/admin/import', label: t('intake.nav') });
   const idleMs = env().SESSION_IDLE_MINUTES * 60_000;
+  // The wall view uses the whole width of a wall display; every other page keeps a readable column.
+  const wide = currentPath === '/dashboard/wall' || currentPath.startsWith('/dashboard/wall?');
   return (
     <>
       <AppHeader actor={actor} t={t} locale={locale} nav={nav} currentPath={currentPath} signOutAction={signOutAction} setLocaleAction={setLocaleAction} />
-      <main id="main" className="mx-auto max-w-screen-2xl px-4 py-6">
+      <main id="main" className={wide ? 'px-6 py-4' : 'mx-auto max-w-screen-2xl px-4 py-6'}>
         {children}
       </main>
       <IdleGuard

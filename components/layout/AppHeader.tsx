@@ -27,7 +27,7 @@ export function AppHeader({
 }) {
   return (
     <header className="no-print bg-slate-900 text-white">
-      <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
+      <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
         <Link href="/" className="flex min-h-11 items-center text-xl font-bold">
           {t('common.appName')}
         </Link>
@@ -40,7 +40,7 @@ export function AppHeader({
                   <Link
                     href={item.href}
                     aria-current={current ? 'page' : undefined}
-                    className={`flex min-h-11 items-center rounded px-3 font-semibold ${current ? 'bg-white text-slate-900' : 'hover:bg-slate-700'}`}
+                    className={`flex min-h-11 items-center whitespace-nowrap rounded px-3 font-semibold ${current ? 'bg-white text-slate-900' : 'hover:bg-slate-700'}`}
                   >
                     {item.label}
                   </Link>

@@ -12,6 +12,7 @@ const SECTIONS = [
   { href: '/admin/outcome-codes', key: 'outcomeCodes' },
   { href: '/admin/users', key: 'users' },
   { href: '/admin/intake-keys', key: 'intakeKeys' },
+  { href: '/admin/import', key: 'import' },
 ] as const;
 
 export default async function AdminHome() {

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { DashboardCharts } from '@/components/dashboard/DashboardCharts';
 import { DashboardControls } from '@/components/dashboard/DashboardControls';
 import { formatDay, formatInt, formatMinutes, formatPercent } from '@/components/dashboard/format';
@@ -73,7 +74,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
   return (
     <>
-      <h1 className="mb-1 text-3xl font-bold">{m.title}</h1>
+      <div className="mb-1 flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-3xl font-bold">{m.title}</h1>
+        <Link href={`/dashboard/wall${portQuery.length ? `?${new URLSearchParams(portQuery.map((p) => ['port', p]))}` : ''}`} className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline">
+          {m.wall.open}
+        </Link>
+      </div>
       <p className="mb-4 text-slate-700">{m.intro}</p>
       <DashboardControls
         m={m}

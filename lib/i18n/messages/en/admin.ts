@@ -12,6 +12,8 @@ export const admin = {
     usersHelp: 'Accounts, roles, ports, deactivation and password resets.',
     intakeKeys: 'Intake keys',
     intakeKeysHelp: 'Keys for the upstream scheduling system.',
+    import: 'Import roster',
+    importHelp: 'Load a day’s authoritative roster from a CSV or JSON file, checked row by row.',
   },
   form: {
     errorSummary: 'Please correct the following:',

@@ -87,4 +87,15 @@ export const dashboard = {
     empty: 'No port to show.',
   },
   officerIntro: 'Today’s figures for your port.',
+  wall: {
+    title: 'Wall view',
+    open: 'Open the wall view (full screen, large type)',
+    intro: 'Today at {ports}. Updates by itself; press F11 for full screen.',
+    clock: 'Time now',
+    totals: 'Today across the shown ports',
+    utilisation: 'Slots used',
+    chart: 'Today per port: slot limit, booked and arrived',
+    chartDesc: 'Bars per port: appointments booked and people who arrived today; the dark bar is the day’s slot limit.',
+    back: 'Back to the dashboard',
+  },
 } as const;

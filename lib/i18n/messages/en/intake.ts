@@ -15,5 +15,4 @@ export const intake = {
   wholeFile: 'whole file',
   noFile: 'Choose a file first.',
   networkError: 'The upload failed. Check the connection and try again.',
-  nav: 'Import roster',
 } as const;

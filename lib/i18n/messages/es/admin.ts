@@ -14,6 +14,8 @@ export const admin: Messages['admin'] = {
     usersHelp: 'Cuentas, roles, puertos, desactivación y restablecimiento de contraseñas.',
     intakeKeys: 'Claves de integración',
     intakeKeysHelp: 'Claves para el sistema de citas externo.',
+    import: 'Importar lista',
+    importHelp: 'Cargar la lista oficial de un día desde un archivo CSV o JSON, revisada fila por fila.',
   },
   form: {
     errorSummary: 'Corrija lo siguiente:',

@@ -89,4 +89,15 @@ export const dashboard: Messages['dashboard'] = {
     empty: 'No hay puertos para mostrar.',
   },
   officerIntro: 'Las cifras de hoy de su puerto.',
+  wall: {
+    title: 'Vista de pared',
+    open: 'Abrir la vista de pared (pantalla completa, letra grande)',
+    intro: 'Hoy en {ports}. Se actualiza sola; pulse F11 para pantalla completa.',
+    clock: 'Hora actual',
+    totals: 'Hoy en los puertos mostrados',
+    utilisation: 'Cupos usados',
+    chart: 'Hoy por puerto: límite de cupos, reservadas y llegadas',
+    chartDesc: 'Barras por puerto: citas reservadas y personas que llegaron hoy; la barra oscura es el límite de cupos del día.',
+    back: 'Volver al panel',
+  },
 };

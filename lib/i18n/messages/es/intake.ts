@@ -17,5 +17,4 @@ export const intake: Messages['intake'] = {
   wholeFile: 'todo el archivo',
   noFile: 'Primero elija un archivo.',
   networkError: 'La subida falló. Revise la conexión e inténtelo de nuevo.',
-  nav: 'Importar lista',
 };

@@ -5,5 +5,5 @@ export const nav: Messages['nav'] = {
   roster: 'Lista del día',
   dashboard: 'Panel',
   administration: 'Administración',
-  audit: 'Registro de auditoría',
+  audit: 'Auditoría',
 };

@@ -26,5 +26,5 @@ export const review: Messages['review'] = {
   submit: 'Guardar decisión',
   saved: 'Decisión guardada.',
   born: 'nacido el {date}',
-  nav: 'Cola de revisión',
+  nav: 'Revisión',
 };
