@@ -207,6 +207,7 @@ export function Kiosk({ initial, editable }: { initial: Roster; editable: boolea
             }}
             onNoShow={(row) => act(row, 'no-show')}
             onUndo={(row) => act(row, 'undo')}
+            nowLine={editable && q === '' && statusFilter === ''}
           />
         </>
       )}

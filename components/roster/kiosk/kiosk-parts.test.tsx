@@ -58,7 +58,7 @@ describe('RosterTable', () => {
     const props: RosterTableProps = {
       caption: 'Roster', rows: [maria], timeZone: 'America/Tijuana', now: new Date('2099-01-15T16:00:00Z'), editable: true,
       nextDueIds: new Set([maria.id]), selectedId: null, hintFor: () => undefined, pendingId: null, results: {}, askMembersFor: null,
-      onPrimary, onConfirmMembers: vi.fn(), onCancelMembers: vi.fn(), onNoShow: vi.fn(), onUndo: vi.fn(),
+      onPrimary, onConfirmMembers: vi.fn(), onCancelMembers: vi.fn(), onNoShow: vi.fn(), onUndo: vi.fn(), nowLine: false,
     };
     render(<RosterTable {...props} />, { wrapper: wrapper(new QueryClient()) });
     expect(screen.getByRole('table', { name: 'Roster' })).toBeTruthy();

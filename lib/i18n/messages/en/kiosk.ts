@@ -38,6 +38,9 @@ export const kiosk = {
   showShortcuts: 'Shortcuts',
   lastUpdated: 'Updated {time}',
   showing: 'Showing {shown} of {total}',
+  nowLine: 'Now, {time}: people due from here on',
+  showEarlier: 'Show earlier finished rows ({count})',
+  hideEarlier: 'Hide earlier finished rows ({count})',
   clearSearch: 'Clear search',
   suspended: 'This port is suspended: no new bookings; existing appointments are honoured.',
 } as const;

@@ -40,6 +40,9 @@ export const kiosk: Messages['kiosk'] = {
   showShortcuts: 'Atajos',
   lastUpdated: 'Actualizado {time}',
   showing: 'Mostrando {shown} de {total}',
+  nowLine: 'Ahora, {time}: personas esperadas a partir de aquí',
+  showEarlier: 'Mostrar filas anteriores terminadas ({count})',
+  hideEarlier: 'Ocultar filas anteriores terminadas ({count})',
   clearSearch: 'Borrar búsqueda',
   suspended: 'Este puerto está suspendido: no hay nuevas reservas; se respetan las citas existentes.',
 };
