@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { Skeleton } from '@/components/ui/Skeleton';
 import { DashboardCharts } from '@/components/dashboard/DashboardCharts';
 import { DashboardControls } from '@/components/dashboard/DashboardControls';
 import { formatDay, formatInt, formatMinutes, formatPercent } from '@/components/dashboard/format';
@@ -26,7 +28,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor('stats.read');
-  const { locale } = await getT();
+  const { t, locale } = await getT();
   const m = pickMessages(locale, ['dashboard']).dashboard;
 
   // Officers see their own port's today, live; the period statistics are for supervisors and admins.
@@ -58,19 +60,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const selected = ports.map((p) => p.slug);
   const portQuery = wanted.length ? wanted : [];
 
-  const [daily, summary, hourly, live, outcomeCodes] = valid
-    ? await Promise.all([
-        readDailyStats(ports, range.from, range.to),
-        readSummary(ports, range.from, range.to),
-        readHourly(ports, range.from, range.to),
-        readToday(ports),
-        readOutcomeLabels(locale),
-      ])
-    : [null, null, null, await readToday(ports), []];
-
+  // Today's figures come first; the period's (the slow part over a long range) stream in after.
+  const live = await readToday(ports);
   const nameOf = new Map(visible.map((p) => [p.slug, p.name]));
   const portsLabel = ports.length === visible.length ? m.allPorts : ports.length === 1 ? ports[0]!.name : interpolate(m.portsCount, { count: ports.length });
-  const isEmpty = summary !== null && summary.total.booked === 0 && summary.total.cancelled === 0;
 
   return (
     <>
@@ -93,40 +86,59 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <QueryProvider>
         <TodayLive initial={live} ports={portQuery} locale={locale} m={m} />
       </QueryProvider>
-      {summary && daily && hourly && (
-        <section aria-labelledby="period-title">
-          <h2 id="period-title" className="text-2xl font-bold">
-            {interpolate(m.rangeLabel, { from: formatDay(range.from, locale), to: formatDay(range.to, locale), ports: portsLabel })}
-          </h2>
-          {isEmpty ? (
-            <p className="my-4 rounded border border-slate-300 bg-white p-6 text-lg">{m.empty}</p>
-          ) : (
-            <>
-              <Headline total={summary.total} before={summary.previous.total} m={m} locale={locale} />
-              <p className="mb-4 text-sm text-slate-700">
-                {interpolate(m.previous, { from: formatDay(summary.previous.from, locale), to: formatDay(summary.previous.to, locale) })}
-                {'. '}
-                {m.rateHint}
-              </p>
-              <DashboardCharts
-                days={sumByDate(daily.days)}
-                hours={hourly.hours}
-                ports={summary.ports.map((p) => ({ ...p, name: nameOf.get(p.port ?? '') ?? p.port ?? '' }))}
-                outcomeCodes={outcomeCodes}
-                locale={locale}
-                from={range.from}
-                to={range.to}
-                m={m}
-              />
-            </>
-          )}
-        </section>
+      {valid && (
+        <Suspense fallback={<Skeleton label={t('common.loading')} shape="dashboard" />}>
+          <PeriodSection ports={ports} from={range.from} to={range.to} portsLabel={portsLabel} nameOf={nameOf} locale={locale} m={m} />
+        </Suspense>
       )}
     </>
   );
 }
 
 type M = Messages['dashboard'];
+
+type StatsPorts = Awaited<ReturnType<typeof resolveStatsPorts>>;
+
+/** The chosen period: headline figures against the previous period, then the charts. */
+async function PeriodSection({ ports, from, to, portsLabel, nameOf, locale, m }: { ports: StatsPorts; from: string; to: string; portsLabel: string; nameOf: Map<string, string>; locale: AppLocale; m: M }) {
+  const range = { from, to };
+  const [daily, summary, hourly, outcomeCodes] = await Promise.all([
+    readDailyStats(ports, from, to),
+    readSummary(ports, from, to),
+    readHourly(ports, from, to),
+    readOutcomeLabels(locale),
+  ]);
+  const isEmpty = summary.total.booked === 0 && summary.total.cancelled === 0;
+  return (
+    <section aria-labelledby="period-title">
+      <h2 id="period-title" className="text-2xl font-bold">
+        {interpolate(m.rangeLabel, { from: formatDay(range.from, locale), to: formatDay(range.to, locale), ports: portsLabel })}
+      </h2>
+      {isEmpty ? (
+        <p className="my-4 rounded border border-slate-300 bg-white p-6 text-lg">{m.empty}</p>
+      ) : (
+        <>
+          <Headline total={summary.total} before={summary.previous.total} m={m} locale={locale} />
+          <p className="mb-4 text-sm text-slate-700">
+            {interpolate(m.previous, { from: formatDay(summary.previous.from, locale), to: formatDay(summary.previous.to, locale) })}
+            {'. '}
+            {m.rateHint}
+          </p>
+          <DashboardCharts
+            days={sumByDate(daily.days)}
+            hours={hourly.hours}
+            ports={summary.ports.map((p) => ({ ...p, name: nameOf.get(p.port ?? '') ?? p.port ?? '' }))}
+            outcomeCodes={outcomeCodes}
+            locale={locale}
+            from={range.from}
+            to={range.to}
+            m={m}
+          />
+        </>
+      )}
+    </section>
+  );
+}
 
 function Headline({ total, before, m, locale }: { total: PeriodTotals; before: PeriodTotals; m: M; locale: AppLocale }) {
   const mt = m.metrics;
