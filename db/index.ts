@@ -34,7 +34,10 @@ async function open(): Promise<DatabaseHandle> {
   return handle;
 }
 
+let seedingDb: Db | null = null;
+
 export async function getDb(): Promise<Db> {
+  if (seedingDb) return seedingDb;
   if (!holder.__portRosterDb) {
     holder.__portRosterDb = open();
     // A failed open (server down, not migrated) must not be cached forever: retry on the next request.
@@ -45,9 +48,19 @@ export async function getDb(): Promise<Db> {
   return (await holder.__portRosterDb).db;
 }
 
-/** For tests and scripts that manage their own handle. */
-export function setDbHandleForProcess(handle: DatabaseHandle): void {
-  holder.__portRosterDb = Promise.resolve(handle);
+/**
+ * For the demo seed only: the product's verbs (which call getDb()) write into the database being
+ * seeded, which may still be opening (the embedded database seeds itself inside open()) or be a
+ * handle of its own (the seed command, tests on a fresh database).
+ */
+export async function withSeedingDb<T>(db: Db, step: () => Promise<T>): Promise<T> {
+  const before = seedingDb;
+  seedingDb = db;
+  try {
+    return await step();
+  } finally {
+    seedingDb = before;
+  }
 }
 
 export async function closeDb(): Promise<void> {

@@ -9,9 +9,27 @@ export type IsoDate = string; // YYYY-MM-DD
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+let seedingClock: Date | null = null;
+
 /** The only clock read in the product. */
 export function now(): Date {
-  return new Date();
+  return seedingClock ? new Date(seedingClock) : new Date();
+}
+
+/**
+ * For the demo seed only (a command-line process, one step at a time): runs `step` with now()
+ * reading `at`, so the demo's history is written through the product's own verbs at the times it
+ * happened (a booking two days ahead, a check-in at the door, an outcome after the interview).
+ * Never called by the app server.
+ */
+export async function atSeedingClock<T>(at: Date, step: () => Promise<T>): Promise<T> {
+  const before = seedingClock;
+  seedingClock = at;
+  try {
+    return await step();
+  } finally {
+    seedingClock = before;
+  }
 }
 
 export function isValidTimeZone(timeZone: string): boolean {

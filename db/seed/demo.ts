@@ -2,15 +2,19 @@
  * The demo seed: reference data, demo accounts and a roster of appointments around "today".
  * Safe on every start: reference rows are "insert, on conflict do nothing", and appointments
  * are generated only for (port, date) pairs that have none yet, so a rerun tops up new days.
- * Writes no audit events: seeded history is not an action anyone took.
+ * The bulk of the history writes no audit events (it is volume for the charts, not an action
+ * anyone took); yesterday's and today's showcase appointments at each port are written through the
+ * product's own verbs at the times they happened, so their records, audit trail and flags are real.
  */
 import { and, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { appointments, dateLimitOverrides, outcomes, ports, users, weekdayLimits } from '@/db/schema';
+import { withSeedingDb } from '@/db';
 import { rebuildDailyBookings } from '@/lib/intake/capacity';
 import { addDays, isoWeekday, serviceDate, type IsoDate } from '@/lib/time';
 import { planPortDay, type NewAppointment, type NewOutcome } from './day-plan';
-import { DEMO_PORTS, demoOfficerEmail } from './fixtures';
+import { SHOWCASE_SLOTS_PER_DAY, writeShowcase, type ShowcaseDay } from '@/lib/demo/showcase';
+import { DEMO_PORTS, DEMO_SUPERVISOR, demoOfficerEmail } from './fixtures';
 import { ensureNationalCap, upsertDemoPorts, upsertDemoUsers, upsertOutcomeCodes, upsertWeekdayLimits } from './reference';
 
 export interface SeedDemoOptions {
@@ -21,6 +25,11 @@ export interface SeedDemoOptions {
   historyDays?: number;
   /** Days after today (default 2). */
   futureDays?: number;
+  /**
+   * Write yesterday's and today's showcase appointments through the product's verbs (default true).
+   * Off where a test needs the pure, seed-determined plan only.
+   */
+  showcase?: boolean;
 }
 
 export interface SeedDemoResult {
@@ -31,6 +40,8 @@ export interface SeedDemoResult {
   portDaysSkipped: number;
   appointmentsInserted: number;
   outcomesInserted: number;
+  /** Appointments written through the verbs, with their histories (lib/demo/showcase.ts). */
+  showcaseAppointments: number;
   elapsedMs: number;
 }
 
@@ -100,6 +111,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<SeedDemoR
     portDaysSkipped: 0,
     appointmentsInserted: 0,
     outcomesInserted: 0,
+    showcaseAppointments: 0,
     elapsedMs: 0,
   };
   if (windows.length === 0) return { ...result, elapsedMs: performance.now() - started };
@@ -123,6 +135,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<SeedDemoR
   const overrideLimit = new Map(overrides.map((o) => [key(o.portId, o.serviceDate), o.dailyLimit]));
 
   const usedCodes = new Set<string>();
+  const showcaseDays: ShowcaseDay[] = [];
   for (const { port, today, from, to } of windows) {
     const officerId = officerByEmail.get(demoOfficerEmail(port.slug));
     if (!officerId) throw new Error(`Demo seed: the officer account ${demoOfficerEmail(port.slug)} is missing`);
@@ -135,11 +148,15 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<SeedDemoR
         result.portDaysSkipped++;
         continue;
       }
-      const dailyLimit =
+      const limit =
         overrideLimit.get(key(port.id, date)) ??
         weekdayLimit.get(key(port.id, String(isoWeekday(date)))) ??
         fixture?.dailyLimit ??
         0;
+      // Yesterday and today get a showcase written through the verbs: the bulk plan leaves its slots free.
+      const showcase = (opts.showcase ?? true) && port.active && limit > SHOWCASE_SLOTS_PER_DAY && (date === today || date === addDays(today, -1));
+      if (showcase) showcaseDays.push({ port, date });
+      const dailyLimit = showcase ? limit - SHOWCASE_SLOTS_PER_DAY : limit;
       const plan = planPortDay({
         seed: opts.seed,
         portId: port.id,
@@ -165,6 +182,10 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<SeedDemoR
   }
   // Bulk inserts bypass the booking path: recount the slot counters of the seeded window.
   await rebuildDailyBookings(db, { from: minFrom, to: maxTo });
+  showcaseDays.sort((a, b) => (a.date === b.date ? slugs.indexOf(a.port.slug) - slugs.indexOf(b.port.slug) : a.date < b.date ? -1 : 1));
+  result.showcaseAppointments = await withSeedingDb(db, () =>
+    writeShowcase(db, showcaseDays, { realNow: opts.now, officerEmail: demoOfficerEmail, supervisorEmail: DEMO_SUPERVISOR.email }),
+  );
   result.elapsedMs = Math.round(performance.now() - started);
   return result;
 }

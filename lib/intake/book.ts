@@ -199,11 +199,11 @@ async function insertBooking(
     const [row] = await queryRows<{ id: string }>(
       tx,
       sql`insert into appointments (confirmation_code, port_id, scheduled_at, service_date, party_size, family_name, given_name,
-            date_of_birth, nationality, language, document_number, external_ref, identity_key, document_key, search_key, identity_key_version, status)
+            date_of_birth, nationality, language, document_number, external_ref, identity_key, document_key, search_key, identity_key_version, status, created_at)
           values (${code}, ${port.id}, ${req.scheduledAt}::timestamptz, ${date}::date, ${req.partySize}, ${req.person.familyName},
             ${req.person.givenName}, ${req.person.dateOfBirth}::date, ${req.person.nationality}, ${req.person.language},
             ${req.person.documentNumber}, ${req.externalRef}, ${keys.identityKey}, ${keys.documentKey}, ${keys.searchKey},
-            ${keys.identityKeyVersion}, 'scheduled')
+            ${keys.identityKeyVersion}, 'scheduled', ${at.toISOString()}::timestamptz)
           on conflict (confirmation_code) do nothing
           returning id`,
     );
