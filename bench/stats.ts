@@ -132,12 +132,13 @@ async function benchPorts() {
 /** The daily read (function) and the same statement sent raw, for the rollup or the plain aggregate. */
 async function measure(label: string, url: string, source: 'rollup' | 'plain', runs: number): Promise<{ fn: Timing; raw: Timing }> {
   const { getDb } = await import('@/db');
-  const { dailyStatsPlainSql, dailyStatsSql, readDailyStats } = await import('@/lib/stats/daily');
+  const { dailyStatsSql, readDailyStats } = await import('@/lib/stats/daily');
+  const { dailyStatsPlainSql, readDailyStatsPlain } = await import('@/lib/stats/plain');
   const db = await getDb();
   const ports = await benchPorts();
   const at = new Date('2026-11-25T20:00:00Z');
   const fn = await time(runs, async () => {
-    const { days } = await readDailyStats(ports, FROM, TO, at, source);
+    const { days } = await (source === 'rollup' ? readDailyStats : readDailyStatsPlain)(ports, FROM, TO, at);
     if (days.length !== DAYS * ports.length) throw new Error(`expected ${DAYS * ports.length} rows, got ${days.length}`);
   });
   const statement = (source === 'rollup' ? dailyStatsSql : dailyStatsPlainSql)(ports, FROM, TO, at);
@@ -183,11 +184,12 @@ async function main() {
     // The load above ran without triggers (session_replication_role = replica): fill the rollup by the rebuild command.
     const t = process.hrtime.bigint();
     const rebuilt = await rebuildStatsRollup(await getDb());
-    console.log(`rollup rebuilt (${rebuilt.statusRows} status rows, ${rebuilt.outcomeRows} outcome rows) in ${(ms(t) / 1000).toFixed(1)} s`);
+    console.log(`rollups rebuilt (${rebuilt.ports} ports, ${rebuilt.rows} rows) in ${(ms(t) / 1000).toFixed(1)} s`);
     const client = postgres(url, { max: 1, onnotice: () => {} });
     try {
-      await client.unsafe('vacuum analyze stats_daily');
-      await client.unsafe('vacuum analyze stats_daily_outcomes');
+      for (const table of ['stats_port_day', 'stats_port_day_hour', 'stats_port_day_pending', 'stats_port_day_outcome', 'stats_port_day_minutes']) {
+        await client.unsafe(`vacuum analyze ${table}`);
+      }
       await client.unsafe('drop index if exists appointments_stats_cover_idx');
     } finally {
       await client.end();

@@ -79,7 +79,7 @@ export const PeriodTotalsSchema = z
     utilisation: fraction,
     noShowRate: fraction,
     lateRate: fraction,
-    minutesToOutcome: MinutesToOutcomeSchema.describe('Whole minutes from check-in to outcome (percentile_cont)'),
+    minutesToOutcome: MinutesToOutcomeSchema.describe('Whole minutes from check-in to outcome: percentile_cont over a histogram of one-minute buckets kept per port-day (bucket error: within one bucket, i.e. exact for durations under 240 minutes; 240 minutes or more fall in one overflow bucket and read 240; count = processed appointments with an arrival and an outcome)'),
   })
   .meta({ id: 'PeriodTotals' });
 export type PeriodTotals = z.infer<typeof PeriodTotalsSchema>;
