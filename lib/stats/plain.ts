@@ -26,8 +26,11 @@ function countsSql(at: Date): SQL {
     count(*) filter (where a.status = 'checked_in')::int as in_progress`;
 }
 
-/** Whole minutes from arrival to the recorded outcome. */
-const MINUTES_TO_OUTCOME = sql`floor(extract(epoch from (o.recorded_at - a.arrived_at)) / 60)`;
+/** Whole minutes from arrival to the recorded outcome; with `cap`, longer durations count as `cap` (the histogram's overflow rule). */
+const minutesToOutcome = (cap?: number) =>
+  cap === undefined
+    ? sql`floor(extract(epoch from (o.recorded_at - a.arrived_at)) / 60)`
+    : sql`least(greatest(floor(extract(epoch from (o.recorded_at - a.arrived_at)) / 60), 0), ${cap}::int)`;
 
 export function dailyStatsPlainSql(ports: readonly PortRecord[], from: string, to: string, at: Date): SQL {
   const ids = portIdsSql(ports);
@@ -82,6 +85,7 @@ export async function readPeriodTotalsPlain(
   from: string,
   to: string,
   at: Date = now(),
+  capMinutes?: number,
 ): Promise<{ total: PeriodTotals; ports: PeriodTotals[] }> {
   const db = await getDb();
   const slugById = new Map(ports.map((p) => [p.id, p.slug]));
@@ -94,6 +98,7 @@ export async function readPeriodTotalsPlain(
   if (ports.length === 0) return { total: empty(null), ports: [] };
   const ids = portIdsSql(ports);
   const range = sql`a.port_id in (${ids}) and a.service_date between ${from}::date and ${to}::date`;
+  const MINUTES_TO_OUTCOME = minutesToOutcome(capMinutes);
   type Row = CountRow & { port_id: number | null; median: number | null; p90: number | null; timed: number };
   const [countRows, outcomeRows, capacityRows] = await Promise.all([
     queryRows<Row>(
@@ -147,9 +152,12 @@ export async function readPeriodTotalsPlain(
   return { total: byPort.get(null)!, ports: ports.map((p) => byPort.get(p.slug)!) };
 }
 
-export async function readSummaryPlain(ports: readonly PortRecord[], from: string, to: string, at: Date = now()): Promise<Summary> {
+export async function readSummaryPlain(ports: readonly PortRecord[], from: string, to: string, at: Date = now(), capMinutes?: number): Promise<Summary> {
   const prev = previousPeriod(from, to);
-  const [current, before] = await Promise.all([readPeriodTotalsPlain(ports, from, to, at), readPeriodTotalsPlain(ports, prev.from, prev.to, at)]);
+  const [current, before] = await Promise.all([
+    readPeriodTotalsPlain(ports, from, to, at, capMinutes),
+    readPeriodTotalsPlain(ports, prev.from, prev.to, at, capMinutes),
+  ]);
   return { from, to, total: current.total, ports: current.ports, previous: { ...prev, total: before.total } };
 }
 

@@ -6,7 +6,7 @@
  * then changed one row at a time by every kind of write. Run under TZ=UTC and TZ=Pacific/Auckland.
  */
 import { describe, expect, it } from 'vitest';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { appointments, dateLimitOverrides, outcomeCodes, outcomes, weekdayLimits } from '@/db/schema';
 import type { AppointmentStatus } from '@/db/schema';
@@ -90,7 +90,7 @@ async function seed() {
           ? new Date(scheduledAt.getTime() + (status === 'late' ? 20 + Math.floor(rand() * 100) : Math.floor(rand() * 30) - 20) * MIN)
           : null;
         const values = {
-          confirmationCode: generateConfirmationCode(rand),
+          confirmationCode: generateConfirmationCode(Math.random), // unique per run; the figures do not depend on it
           portId: port.id,
           scheduledAt,
           serviceDate: serviceDate(scheduledAt, port.timeZone),
@@ -111,6 +111,17 @@ async function seed() {
         }
       }
     }
+    // Either side of the deadline at CLOCKS[2] (Los Angeles 05:00 on the last day, grace 15): one overdue, one still due.
+    if (port.timeZone === 'America/Los_Angeles') {
+      for (const minute of [270, 295]) {
+        const scheduledAt = portLocalInstant(TO, minute, port.timeZone);
+        const values = {
+          confirmationCode: generateConfirmationCode(Math.random), portId: port.id, scheduledAt, serviceDate: TO,
+          familyName: 'Edge', givenName: `Case ${nameTag()}`, dateOfBirth: '1980-01-01', nationality: 'MX', language: 'es',
+        };
+        rows.push({ ...personKeys(values), ...values });
+      }
+    }
   }
   // Bulk: multi-row statements through the row-level triggers.
   const inserted: { id: string; code: string; arrivedAt: Date | null }[] = [];
@@ -129,17 +140,19 @@ async function seed() {
       return { appointmentId: a.id, code: o.code, recordedAt: new Date(a.arrivedAt!.getTime() + o.minutes * MIN), recordedBy: officer.id };
     });
   await db.insert(outcomes).values(outcomeRows);
-  await changeOneByOne(rand, officer.id);
+  await changeOneByOne(rand, officer.id, ports.map((p) => p.id));
   return { ports, officer };
 }
 
 /** Single-row writes of every kind, as the verbs make them (each its own transaction). */
-async function changeOneByOne(rand: () => number, officerId: string) {
+async function changeOneByOne(rand: () => number, officerId: string, portIds: number[]) {
   const db = await getDb();
-  const all = await db.select().from(appointments).where(eq(appointments.familyName, 'Reconcile'));
+  // The two edge rows of the last day stay as they are.
+  const mine = and(inArray(appointments.portId, portIds), eq(appointments.familyName, 'Reconcile'));
+  const all = await db.select().from(appointments).where(mine).orderBy(appointments.scheduledAt, appointments.confirmationCode);
   // Fresh each time: the writes before change which rows have the status.
   const pick = async (status: AppointmentStatus, k: number) =>
-    (await db.select().from(appointments).where(eq(appointments.familyName, 'Reconcile'))).filter((a) => a.status === status).slice(0, k);
+    db.select().from(appointments).where(and(mine, eq(appointments.status, status))).orderBy(appointments.scheduledAt, appointments.confirmationCode).limit(k);
   for (const a of await pick('scheduled', 6)) {
     // check-in (on time or late)
     const late = rand() < 0.5;
@@ -196,5 +209,78 @@ describe('statistics rollups on a seeded data set', () => {
     expect(result.ports).toBeGreaterThanOrEqual(ports.length);
     const rebuilt = (await Promise.all(ports.map((p) => rollupSnapshot(db, p.id)))).flat();
     expect(rebuilt).toEqual(incremental);
+  });
+});
+
+/** Instants the figures are read at: before, during (on the Auckland DST night), at the end, and long after the range. */
+const CLOCKS = [
+  new Date('2026-03-28T10:00:00Z'),
+  new Date('2026-04-05T01:30:00Z'),
+  new Date('2026-04-10T12:00:00Z'),
+  new Date('2026-05-01T00:00:00Z'),
+];
+
+/**
+ * Counts and outcomes exactly. Median and p90: within one histogram bucket (one minute) of
+ * percentile_cont over the durations with the overflow rule (240 minutes or more count as 240),
+ * and never above the exact figure by more than that (so equal to it within one bucket when no
+ * duration the percentile interpolates between reaches the overflow bucket).
+ */
+function expectTotalsReconcile(rolled: PeriodTotals, plain: PeriodTotals, capped: PeriodTotals, label: string) {
+  const { minutesToOutcome: m, ...counts } = rolled;
+  const { minutesToOutcome: pm, ...plainCounts } = plain;
+  expect(counts, label).toEqual(plainCounts);
+  expect(m.count, `${label} count`).toBe(pm.count);
+  for (const k of ['median', 'p90'] as const) {
+    const exact = pm[k];
+    const bucketed = capped.minutesToOutcome[k];
+    if (exact === null) {
+      expect(m[k], `${label} ${k}`).toBeNull();
+      continue;
+    }
+    expect(Math.abs(m[k]! - bucketed!), `${label} ${k}: ${m[k]} vs ${bucketed} (overflow rule)`).toBeLessThanOrEqual(1);
+    expect(m[k]! - exact, `${label} ${k}: ${m[k]} vs ${exact}`).toBeLessThanOrEqual(1);
+  }
+}
+
+describe('every dashboard figure reconciles with plain aggregation over the appointments', () => {
+  it('daily, summary with its previous period, hourly and today, for all ports and each port, at several clocks', async () => {
+    const { ports } = await seed();
+    const selections = [ports, ...ports.map((p) => [p]), [ports[2]!, ports[0]!]];
+    const ranges = [
+      [FROM, TO],
+      ['2026-04-04', '2026-04-10'], // its previous period (03-28..04-03) has data too
+      ['2026-04-05', '2026-04-05'],
+    ] as const;
+    let timed = 0;
+    for (const at of CLOCKS) {
+      for (const sel of selections) {
+        const label = `${at.toISOString()} ${sel.map((p) => p.timeZone).join('+')}`;
+        expect(await readToday(sel, at), `today ${label}`).toEqual(await readTodayPlain(sel, at));
+        for (const [from, to] of ranges) {
+          expect(await readDailyStats(sel, from, to, at), `daily ${label} ${from}`).toEqual(await readDailyStatsPlain(sel, from, to, at));
+          const rolled = await readSummary(sel, from, to, at);
+          const plain = await readSummaryPlain(sel, from, to, at);
+          const capped = await readSummaryPlain(sel, from, to, at, MINUTE_BUCKETS);
+          expect([rolled.from, rolled.to, rolled.previous.from, rolled.previous.to]).toEqual([plain.from, plain.to, plain.previous.from, plain.previous.to]);
+          expectTotalsReconcile(rolled.total, plain.total, capped.total, `summary ${label} ${from}`);
+          expectTotalsReconcile(rolled.previous.total, plain.previous.total, capped.previous.total, `previous ${label} ${from}`);
+          rolled.ports.forEach((p, i) => expectTotalsReconcile(p, plain.ports[i]!, capped.ports[i]!, `summary ${label} ${from} ${p.port}`));
+          timed += rolled.total.minutesToOutcome.count;
+        }
+      }
+    }
+    for (const sel of selections) {
+      for (const [from, to] of ranges) expect(await readHourly(sel, from, to), `hourly ${from}`).toEqual(await readHourlyPlain(sel, from, to));
+    }
+    // The data set really exercises the figures: outcomes timed, no-shows derived and stored, days live and settled.
+    expect(timed).toBeGreaterThan(100);
+    const end = await readSummary(ports, FROM, TO, CLOCKS[2]!);
+    expect(end.total.noShow).toBeGreaterThan(0);
+    expect(end.total.minutesToOutcome.median).not.toBeNull();
+    const la = (await readToday(ports, CLOCKS[2]!)).ports[0]!;
+    expect(la.date).toBe(TO);
+    expect(la.stillDue).toBeGreaterThan(0);
+    expect(la.noShows).toBeGreaterThan(0);
   });
 });

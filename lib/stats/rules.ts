@@ -119,9 +119,10 @@ export const MINUTE_BUCKETS = 240;
 /**
  * percentile_cont(p) (linear interpolation between the two nearest ranks, as PostgreSQL computes
  * it) over values given as a histogram of [value, count] sorted by value; null when empty.
- * Bucket error: each minute bucket holds one whole-minute value, so below MINUTE_BUCKETS minutes
- * the result equals percentile_cont over the raw whole-minute figures (error 0, always within one
- * bucket = 1 minute); a rank that falls in the overflow bucket reads MINUTE_BUCKETS (a lower bound).
+ * Bucket error: each minute bucket holds one whole-minute value, so while the two ranks it
+ * interpolates between are below MINUTE_BUCKETS minutes the result equals percentile_cont over the
+ * raw whole-minute figures (within one bucket = 1 minute; in fact exact). A rank in the overflow
+ * bucket counts as MINUTE_BUCKETS, so a percentile touching it is a lower bound of the exact one.
  */
 export function histogramPercentile(buckets: readonly (readonly [value: number, count: number])[], p: number): number | null {
   const total = buckets.reduce((a, [, n]) => a + n, 0);

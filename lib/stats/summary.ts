@@ -16,7 +16,8 @@ import { resolveStatsPorts } from './queries';
  * only. Counts are summed by PostgreSQL (grouping sets), never in JavaScript, so the two
  * reconcile. Medians and p90 come from the minutes-to-outcome histogram (one-minute buckets,
  * 240 and more in one overflow bucket): the figure is whole minutes, so they equal
- * percentile_cont over the appointments below 240 minutes, and read 240 beyond (rules.ts).
+ * percentile_cont over the appointments while the ranks involved are under 240 minutes, and
+ * count an overflowing duration as 240 (a lower bound; histogramPercentile in rules.ts).
  */
 export async function readPeriodTotals(
   ports: readonly PortRecord[],
