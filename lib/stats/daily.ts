@@ -36,7 +36,7 @@ export function dailyStatsSql(ports: readonly PortRecord[], from: string, to: st
     from ${selectedPortsSql(ports)}
     join ports p on p.id = sel.port_id
     cross join ${daysSql(from, to)}
-    ${limitJoinsSql(sql`p.id`, sql`days.date`)}
+    ${limitJoinsSql(sql`p.id`, sql`days.date`, from, to)}
     left join stats_port_day d on d.port_id = p.id and d.service_date = days.date
     left join od on od.port_id = p.id and od.service_date = days.date
     left join mix on mix.port_id = p.id and mix.service_date = days.date

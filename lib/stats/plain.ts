@@ -55,7 +55,7 @@ export function dailyStatsPlainSql(ports: readonly PortRecord[], from: string, t
     from ${selectedPortsSql(ports)}
     join ports p on p.id = sel.port_id
     cross join ${daysSql(from, to)}
-    ${limitJoinsSql(sql`p.id`, sql`days.date`)}
+    ${limitJoinsSql(sql`p.id`, sql`days.date`, from, to)}
     left join agg on agg.port_id = p.id and agg.service_date = days.date
     left join mix on mix.port_id = p.id and mix.service_date = days.date
     order by days.date, sel.ord`;
@@ -126,7 +126,7 @@ export async function readPeriodTotalsPlain(
       sql`select case when grouping(sel.port_id) = 1 then null else sel.port_id end as port_id,
           sum(${EFFECTIVE_LIMIT})::int as capacity
         from ${selectedPortsSql(ports)} cross join ${daysSql(from, to)}
-        ${limitJoinsSql(sql`sel.port_id`, sql`days.date`)}
+        ${limitJoinsSql(sql`sel.port_id`, sql`days.date`, from, to)}
         group by grouping sets ((sel.port_id), ())`,
     ),
   ]);
@@ -184,6 +184,8 @@ export async function readHourlyPlain(ports: readonly PortRecord[], from: string
 
 export async function readTodayPlain(ports: readonly PortRecord[], at: Date = now()): Promise<Today> {
   if (ports.length === 0) return { at: at.toISOString(), ports: [] };
+  const dates = ports.map((p) => portToday(p.timeZone, at)).sort();
+  const [first, last] = [dates[0]!, dates[dates.length - 1]!];
   const db = await getDb();
   const rows = await queryRows<{
     port: string; name: string; date: string; capacity: number; booked: number; arrived: number;
@@ -203,9 +205,9 @@ export async function readTodayPlain(ports: readonly PortRecord[], at: Date = no
         sql`, `,
       )}) as sel(port_id, date, ord)
       join ports p on p.id = sel.port_id
-      ${limitJoinsSql(sql`p.id`, sql`sel.date`)}
+      ${limitJoinsSql(sql`p.id`, sql`sel.date`, first, last)}
       left join appointments a on a.port_id = p.id and a.service_date = sel.date
-      group by p.id, p.slug, p.name, sel.date, sel.ord, lo.daily_limit, wl.daily_limit
+      group by p.id, p.slug, p.name, sel.date, sel.ord, lim.daily_limit
       order by sel.ord`,
   );
   return {

@@ -66,6 +66,8 @@ export async function getToday(actor: Actor, query: StatsTodayQuery): Promise<To
  */
 export async function readToday(ports: readonly PortRecord[], at: Date = now()): Promise<Today> {
   if (ports.length === 0) return { at: at.toISOString(), ports: [] };
+  const dates = ports.map((p) => portToday(p.timeZone, at)).sort();
+  const [first, last] = [dates[0]!, dates[dates.length - 1]!];
   const db = await getDb();
   const rows = await queryRows<{
     port: string;
@@ -104,7 +106,7 @@ export async function readToday(ports: readonly PortRecord[], at: Date = now()):
         coalesce(d.processed, 0)::int as processed
       from sel
       join ports p on p.id = sel.port_id
-      ${limitJoinsSql(sql`p.id`, sql`sel.date`)}
+      ${limitJoinsSql(sql`p.id`, sql`sel.date`, first, last)}
       left join stats_port_day d on d.port_id = p.id and d.service_date = sel.date
       left join od on od.port_id = p.id and od.service_date = sel.date
       left join arr on arr.port_id = p.id and arr.service_date = sel.date

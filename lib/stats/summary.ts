@@ -46,7 +46,7 @@ export async function readPeriodTotals(
           from ${selectedPortsSql(ports)}
           join ports p on p.id = sel.port_id
           cross join ${daysSql(from, to)}
-          ${limitJoinsSql(sql`p.id`, sql`days.date`)}
+          ${limitJoinsSql(sql`p.id`, sql`days.date`, from, to)}
           left join stats_port_day d on d.port_id = p.id and d.service_date = days.date
           left join od on od.port_id = p.id and od.service_date = days.date)
         select ${groupedPort}, sum(capacity)::int as capacity, sum(booked)::int as booked, sum(checked_in)::int as checked_in,
