@@ -5,10 +5,11 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { queryRows, type DbOrTx } from '@/db/client';
-import { nationalCap, ports, weekdayLimits } from '@/db/schema';
+import { ports, weekdayLimits } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors';
+import { NATIONAL_CAP_SQL } from '@/lib/intake/capacity';
 import { addDays, daysBetween, now, portToday, type IsoDate } from '@/lib/time';
 import { remaining, WEEKDAY_KEYS, type CapacityDay, type LimitSource } from './rules';
 import type { CapacityCalendar, CapacityDayJson, NationalDayJson } from './schemas';
@@ -16,26 +17,19 @@ import type { CapacityCalendar, CapacityDayJson, NationalDayJson } from './schem
 export const CALENDAR_DAYS = 60;
 export const MAX_CALENDAR_DAYS = 400;
 
-/** Effective limit of every port on every date of [from, to], as a reusable CTE body. */
+/** Effective limit of every port on every date of [from, to] (effective_daily_limits, migration 0011), as a reusable CTE body. */
 function effectiveLimitsCte(from: IsoDate, to: IsoDate) {
   return sql`
-    days as (
-      select d::date as date from generate_series(${from}::date, ${to}::date, interval '1 day') as d
-    ),
     eff as (
-      select days.date, p.id as port_id, p.active,
-        coalesce(o.daily_limit, w.daily_limit, 0)::int as lim,
-        case when o.daily_limit is null then 'weekday' else 'override' end as source
-      from days
-      cross join ports p
-      left join date_limit_overrides o on o.port_id = p.id and o.service_date = days.date
-      left join weekday_limits w on w.port_id = p.id and w.iso_weekday = extract(isodow from days.date)::int
+      select l.service_date as date, p.id as port_id, p.active, l.daily_limit as lim, l.source
+      from effective_daily_limits(${from}::date, ${to}::date) l
+      join ports p on p.id = l.port_id
     )`;
 }
 
 export async function readNationalCap(db: DbOrTx): Promise<number> {
-  const [row] = await db.select({ dailyCap: nationalCap.dailyCap }).from(nationalCap).where(eq(nationalCap.id, 1));
-  return row?.dailyCap ?? 1000;
+  const [row] = await queryRows<{ cap: number }>(db, sql`select ${NATIONAL_CAP_SQL} as cap`);
+  return row!.cap;
 }
 
 /**

@@ -6,7 +6,6 @@ import { createAppointment, createPort } from '@/db/testing/factories';
 import { addDays, now, portLocalInstant, portToday } from '@/lib/time';
 import { rebuildDailyBookings } from './capacity';
 import { identityKey, documentKey, nameTokens } from '@/lib/identity/keys';
-import { effectiveLimit } from './rules';
 
 describe('rebuildDailyBookings', () => {
   it('recounts active appointments per port and date, including dates that emptied', async () => {
@@ -37,10 +36,5 @@ describe('intake rules', () => {
     expect(documentKey('ab-12 3')).toBe('AB123');
     expect(identityKey(base)).not.toBe(identityKey({ ...base, dateOfBirth: '1990-01-02' }));
     expect(nameTokens('José María', 'Peña')).toEqual(nameTokens('PENA', 'maria jose'));
-  });
-  it('effective limit: override, else weekday, else 0', () => {
-    expect(effectiveLimit(0, 50)).toBe(0);
-    expect(effectiveLimit(null, 50)).toBe(50);
-    expect(effectiveLimit(undefined, undefined)).toBe(0);
   });
 });

@@ -10,15 +10,13 @@ import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/client';
 import { AppError } from '@/lib/errors';
 
-/** Effective daily limit of a port on a date: the override if present, else the weekday default, else 0. */
+/** Effective daily limit of a port on a date: the one SQL definition, effective_daily_limit (migration 0011). */
 export function limitSql(portId: SQL | number, date: SQL | string): SQL {
-  return sql`coalesce(
-    (select o.daily_limit from date_limit_overrides o where o.port_id = ${portId} and o.service_date = ${date}::date),
-    (select w.daily_limit from weekday_limits w where w.port_id = ${portId} and w.iso_weekday = extract(isodow from ${date}::date)),
-    0)`;
+  return sql`effective_daily_limit(${portId}::int, ${date}::date)`;
 }
 
-export const NATIONAL_CAP_SQL = sql`coalesce((select daily_cap from national_cap where id = 1), 1000)`;
+/** The national cap per date over all ports (SQL function national_daily_cap, migration 0011). */
+export const NATIONAL_CAP_SQL = sql`national_daily_cap()`;
 
 export const ACTIVE_SQL = sql`status <> 'cancelled'`;
 

@@ -22,11 +22,6 @@ export function normaliseName(value: string): string {
   return value.normalize('NFKC').replace(/\p{Default_Ignorable_Code_Point}/gu, '').replace(/\s+/g, ' ').trim();
 }
 
-/** Effective daily limit: a date override if present, else the weekday default, else 0 (closed). */
-export function effectiveLimit(override: number | null | undefined, weekdayDefault: number | null | undefined): number {
-  return override ?? weekdayDefault ?? 0;
-}
-
 export function remaining(limit: number, booked: number): number {
   return Math.max(0, limit - booked);
 }

@@ -1,7 +1,7 @@
 /**
- * Statistics reads. Everything is aggregated in PostgreSQL by the port's own service date
- * (appointments.service_date is port-local), with the derived no-show (scheduled past its
- * deadline) read through the roster's effectiveStatusSql at the single clock of lib/time.
+ * Statistics reads, from the rollups only (db/schema/stats.ts), by the port's own service date
+ * (appointments.service_date is port-local); the derived no-show (scheduled past its deadline)
+ * is counted from the pending rollup at the single clock of lib/time.
  */
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
@@ -10,7 +10,6 @@ import type { Actor } from '@/lib/auth/actor';
 import { assertCan, assertPortVisible } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors';
 import { listPorts, portIdOfSlug, type PortRecord } from '@/lib/ports/queries';
-import { effectiveStatusSql } from '@/lib/roster/queries';
 import { now, portToday } from '@/lib/time';
 import { EFFECTIVE_LIMIT, limitJoinsSql } from './capacity-sql';
 import type { Hourly, StatsRangeQuery, StatsTodayQuery, Today } from './schemas';
@@ -44,17 +43,11 @@ export async function readHourly(ports: readonly PortRecord[], from: string, to:
   const hours = Array.from({ length: 24 }, (_, hour) => ({ hour, scheduled: 0, arrived: 0 }));
   if (ports.length === 0) return { hours };
   const db = await getDb();
-  const range = sql`a.port_id in (${portIdsSql(ports)}) and a.service_date between ${from}::date and ${to}::date`;
   const rows = await queryRows<{ hour: number; scheduled: number; arrived: number }>(
     db,
-    sql`select hour, sum(s)::int as scheduled, sum(r)::int as arrived from (
-        select extract(hour from a.scheduled_at at time zone p.time_zone)::int as hour, 1 as s, 0 as r
-        from appointments a join ports p on p.id = a.port_id
-        where ${range} and a.status <> 'cancelled'
-        union all
-        select extract(hour from a.arrived_at at time zone p.time_zone)::int, 0, 1
-        from appointments a join ports p on p.id = a.port_id
-        where ${range} and a.arrived_at is not null) x
+    sql`select hour, sum(scheduled)::int as scheduled, sum(arrived)::int as arrived
+      from stats_port_day_hour
+      where port_id in (${portIdsSql(ports)}) and service_date between ${from}::date and ${to}::date
       group by hour`,
   );
   for (const r of rows) hours[r.hour] = { hour: r.hour, scheduled: r.scheduled, arrived: r.arrived };
@@ -67,8 +60,14 @@ export async function getToday(actor: Actor, query: StatsTodayQuery): Promise<To
   return readToday(ports);
 }
 
+/**
+ * Read from the rollups: the port-day counters, the pending instants (still due or past the
+ * deadline at `at`) and the hour rollup's arrivals (arrived_at set, whatever the status now).
+ */
 export async function readToday(ports: readonly PortRecord[], at: Date = now()): Promise<Today> {
   if (ports.length === 0) return { at: at.toISOString(), ports: [] };
+  const dates = ports.map((p) => portToday(p.timeZone, at)).sort();
+  const [first, last] = [dates[0]!, dates[dates.length - 1]!];
   const db = await getDb();
   const rows = await queryRows<{
     port: string;
@@ -83,22 +82,34 @@ export async function readToday(ports: readonly PortRecord[], at: Date = now()):
     processed: number;
   }>(
     db,
-    sql`select p.slug as port, p.name, sel.date::text as date,
+    sql`with sel(port_id, date, ord) as (values ${sql.join(
+      ports.map((p, i) => sql`(${p.id}::int, ${portToday(p.timeZone, at)}::date, ${i}::int)`),
+      sql`, `,
+    )}),
+      od as (
+        select pe.port_id, pe.service_date,
+          (sum(pe.n) filter (where pe.scheduled_at + make_interval(mins => p.grace_minutes) < ${at.toISOString()}::timestamptz))::int as overdue
+        from sel join stats_port_day_pending pe on pe.port_id = sel.port_id and pe.service_date = sel.date
+        join ports p on p.id = pe.port_id
+        group by 1, 2),
+      arr as (
+        select h.port_id, h.service_date, sum(h.arrived)::int as arrived
+        from sel join stats_port_day_hour h on h.port_id = sel.port_id and h.service_date = sel.date
+        group by 1, 2)
+      select p.slug as port, p.name, sel.date::text as date,
         ${EFFECTIVE_LIMIT}::int as capacity,
-        count(a.id) filter (where a.status <> 'cancelled')::int as booked,
-        count(a.id) filter (where a.arrived_at is not null)::int as arrived,
-        count(a.id) filter (where ${effectiveStatusSql(at)} = 'scheduled')::int as still_due,
-        count(a.id) filter (where ${effectiveStatusSql(at)} = 'no_show')::int as no_shows,
-        count(a.id) filter (where a.status = 'checked_in')::int as in_progress,
-        count(a.id) filter (where a.status = 'processed')::int as processed
-      from (values ${sql.join(
-        ports.map((p, i) => sql`(${p.id}::int, ${portToday(p.timeZone, at)}::date, ${i}::int)`),
-        sql`, `,
-      )}) as sel(port_id, date, ord)
+        coalesce(d.scheduled + d.checked_in + d.late + d.no_show + d.processed, 0)::int as booked,
+        coalesce(arr.arrived, 0)::int as arrived,
+        (coalesce(d.scheduled, 0) - coalesce(od.overdue, 0))::int as still_due,
+        (coalesce(d.no_show, 0) + coalesce(od.overdue, 0))::int as no_shows,
+        coalesce(d.checked_in, 0)::int as in_progress,
+        coalesce(d.processed, 0)::int as processed
+      from sel
       join ports p on p.id = sel.port_id
-      ${limitJoinsSql(sql`p.id`, sql`sel.date`)}
-      left join appointments a on a.port_id = p.id and a.service_date = sel.date
-      group by p.id, p.slug, p.name, sel.date, sel.ord, lo.daily_limit, wl.daily_limit
+      ${limitJoinsSql(sql`p.id`, sql`sel.date`, first, last)}
+      left join stats_port_day d on d.port_id = p.id and d.service_date = sel.date
+      left join od on od.port_id = p.id and od.service_date = sel.date
+      left join arr on arr.port_id = p.id and arr.service_date = sel.date
       order by sel.ord`,
   );
   return {

@@ -1,51 +1,80 @@
 /**
- * The daily rollup (stats_daily, stats_daily_outcomes) is kept by database triggers in the same
- * transaction as each write. These functions rebuild it from the appointments and check it.
+ * The statistics rollups (db/schema/stats.ts) are kept by row-level triggers in the same
+ * transaction as each write. These functions recount them from the appointments and check them;
+ * the recount itself is one SQL function (stats_rollup_rebuild, migration 0010) so the first fill,
+ * the rebuild and the check share one definition.
  */
 import { sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/client';
 
-/** Recount everything. Writers wait (share lock) so the rebuilt figures match one moment. */
-export async function rebuildStatsRollup(db: Db): Promise<{ statusRows: number; outcomeRows: number }> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`lock table appointments, outcomes in share mode`);
-    await tx.execute(sql`delete from stats_daily`);
-    await tx.execute(sql`delete from stats_daily_outcomes`);
-    const statusRows = await queryRows<{ n: number }>(
-      tx,
-      sql`with ins as (insert into stats_daily (port_id, service_date, status, n)
-          select port_id, service_date, status, count(*)::int from appointments group by 1, 2, 3 returning 1)
-        select count(*)::int as n from ins`,
+/** Every rollup table with its key columns and counter columns (rows whose counters are all 0 are equivalent to no row). */
+export const ROLLUP_TABLES = {
+  stats_port_day: { key: ['port_id', 'service_date'], counters: ['scheduled', 'checked_in', 'late', 'no_show', 'processed', 'cancelled'] },
+  stats_port_day_hour: { key: ['port_id', 'service_date', 'hour'], counters: ['scheduled', 'arrived'] },
+  stats_port_day_pending: { key: ['port_id', 'service_date', 'scheduled_at'], counters: ['n'] },
+  stats_port_day_outcome: { key: ['port_id', 'service_date', 'code'], counters: ['n'] },
+  stats_port_day_minutes: { key: ['port_id', 'service_date', 'minute'], counters: ['n'] },
+} as const;
+type RollupTable = keyof typeof ROLLUP_TABLES;
+
+/** One line per non-empty rollup row, "table|key…|counter…", sorted: two snapshots compare with toEqual. */
+export async function rollupSnapshot(db: DbOrTx, portId?: number): Promise<string[]> {
+  const lines: string[] = [];
+  for (const [table, { key, counters }] of Object.entries(ROLLUP_TABLES) as [RollupTable, (typeof ROLLUP_TABLES)[RollupTable]][]) {
+    const cols = [...key, ...counters].map((c) => (c === 'scheduled_at' ? `to_char(${c} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')` : `${c}::text`));
+    const nonZero = counters.map((c) => `${c} <> 0`).join(' or ');
+    const where = portId === undefined ? sql`` : sql` and port_id = ${portId}`;
+    const rows = await queryRows<{ line: string }>(
+      db,
+      sql`select ${sql.raw(`'${table}|' || concat_ws('|', ${cols.join(', ')})`)} as line from ${sql.raw(table)} where (${sql.raw(nonZero)})${where}`,
     );
-    const outcomeRows = await queryRows<{ n: number }>(
-      tx,
-      sql`with ins as (insert into stats_daily_outcomes (port_id, service_date, code, n)
-          select a.port_id, a.service_date, o.code, count(*)::int
-          from appointments a join outcomes o on o.appointment_id = a.id where a.status = 'processed' group by 1, 2, 3 returning 1)
-        select count(*)::int as n from ins`,
-    );
-    return { statusRows: statusRows[0]?.n ?? 0, outcomeRows: outcomeRows[0]?.n ?? 0 };
-  });
+    lines.push(...rows.map((r) => r.line));
+  }
+  return lines.sort();
 }
 
-/** Rows where the rollup and a fresh count disagree (empty when all is well). */
-export async function statsRollupDrift(db: Db): Promise<{ kind: string; port_id: number; service_date: string; key: string; rollup: number; actual: number }[]> {
-  return queryRows(
+/**
+ * Recount every rollup from the appointments, one port at a time: each port in its own
+ * transaction holding a share lock on appointments and outcomes, so writers wait (briefly, one
+ * port's recount) and each port's figures match one moment.
+ */
+export async function rebuildStatsRollup(db: Db): Promise<{ ports: number; rows: number }> {
+  const ports = await queryRows<{ id: number }>(db, sql`select id from ports order by id`);
+  for (const { id } of ports) {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`lock table appointments, outcomes in share mode`);
+      await tx.execute(sql`select stats_rollup_rebuild(${id}::int)`);
+    });
+  }
+  const [row] = await queryRows<{ n: number }>(
     db,
-    sql`with actual as (
-        select port_id, service_date, status::text as key, count(*)::int as n from appointments group by 1, 2, 3),
-      rolled as (select port_id, service_date, status::text as key, sum(n)::int as n from stats_daily group by 1, 2, 3 having sum(n) <> 0),
-      actual_o as (
-        select a.port_id, a.service_date, o.code::text as key, count(*)::int as n
-        from appointments a join outcomes o on o.appointment_id = a.id where a.status = 'processed' group by 1, 2, 3),
-      rolled_o as (select port_id, service_date, code::text as key, sum(n)::int as n from stats_daily_outcomes group by 1, 2, 3 having sum(n) <> 0)
-      select 'status' as kind, coalesce(r.port_id, a.port_id) as port_id, coalesce(r.service_date, a.service_date)::text as service_date,
-        coalesce(r.key, a.key) as key, coalesce(r.n, 0) as rollup, coalesce(a.n, 0) as actual
-      from rolled r full join actual a using (port_id, service_date, key) where coalesce(r.n, 0) <> coalesce(a.n, 0)
-      union all
-      select 'outcome', coalesce(r.port_id, a.port_id), coalesce(r.service_date, a.service_date)::text,
-        coalesce(r.key, a.key), coalesce(r.n, 0), coalesce(a.n, 0)
-      from rolled_o r full join actual_o a using (port_id, service_date, key) where coalesce(r.n, 0) <> coalesce(a.n, 0)`,
+    sql.raw(`select (${Object.keys(ROLLUP_TABLES).map((t) => `(select count(*) from ${t})`).join(' + ')})::int as n`),
   );
+  return { ports: ports.length, rows: row?.n ?? 0 };
 }
+
+/**
+ * Rollup rows that differ from a fresh recount (empty when all is well): the recount runs in a
+ * transaction that is rolled back, so checking changes nothing.
+ */
+export async function statsRollupDrift(db: Db): Promise<{ missing: string[]; extra: string[] }> {
+  const result = { missing: [] as string[], extra: [] as string[] };
+  await db
+    .transaction(async (tx) => {
+      await tx.execute(sql`lock table appointments, outcomes in share mode`);
+      const kept = await rollupSnapshot(tx);
+      await tx.execute(sql`select stats_rollup_rebuild(null)`);
+      const fresh = await rollupSnapshot(tx);
+      const keptSet = new Set(kept);
+      const freshSet = new Set(fresh);
+      result.missing = fresh.filter((l) => !keptSet.has(l));
+      result.extra = kept.filter((l) => !freshSet.has(l));
+      throw ROLLBACK;
+    })
+    .catch((error: unknown) => {
+      if (error !== ROLLBACK) throw error;
+    });
+  return result;
+}
+const ROLLBACK = new Error('rollback: drift check changes nothing');

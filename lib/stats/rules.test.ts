@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { change, presetRange, previousPeriod, rangeLength, rates, ratio } from './rules';
+import { change, histogramPercentile, presetRange, previousPeriod, rangeLength, rates, ratio } from './rules';
 import { StatsRangeQuerySchema } from './schemas';
 
 describe('statistics ranges', () => {
@@ -78,5 +78,19 @@ describe('shares rounded once', () => {
     expect(Math.round(rates(counts, true).utilisation! * 1000) / 10).toBe(63.9);
     expect(ratio(1, 3, true)).toBe(1 / 3);
     expect(ratio(1, 0, true)).toBeNull();
+  });
+});
+
+describe('histogramPercentile', () => {
+  it('equals percentile_cont over the values the histogram counts, interpolating across buckets', () => {
+    // 30, 30, 45, 60, 60, 60, 90: median 60; p90 at rank 5.4 -> 60 + 0.4 * 30
+    const h: [number, number][] = [[30, 2], [45, 1], [60, 3], [90, 1]];
+    expect(histogramPercentile(h, 0.5)).toBe(60);
+    expect(histogramPercentile(h, 0.9)).toBeCloseTo(72, 10);
+    expect(histogramPercentile(h, 0)).toBe(30);
+    expect(histogramPercentile(h, 1)).toBe(90);
+    expect(histogramPercentile([[7, 1]], 0.9)).toBe(7);
+    expect(histogramPercentile([], 0.5)).toBeNull();
+    expect(histogramPercentile([[3, 0]], 0.5)).toBeNull();
   });
 });

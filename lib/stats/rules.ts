@@ -112,3 +112,31 @@ export function rangeProblems(from: string | undefined, to: string | undefined, 
   else if (rangeLength(from!, to!) > MAX_RANGE_DAYS) problems.to = 'tooLong';
   return problems;
 }
+
+/** Buckets of the minutes-to-outcome histogram: 0..239 one minute each, then one overflow bucket. */
+export const MINUTE_BUCKETS = 240;
+
+/**
+ * percentile_cont(p) (linear interpolation between the two nearest ranks, as PostgreSQL computes
+ * it) over values given as a histogram of [value, count] sorted by value; null when empty.
+ * Bucket error: each minute bucket holds one whole-minute value, so while the two ranks it
+ * interpolates between are below MINUTE_BUCKETS minutes the result equals percentile_cont over the
+ * raw whole-minute figures (within one bucket = 1 minute; in fact exact). A rank in the overflow
+ * bucket counts as MINUTE_BUCKETS, so a percentile touching it is a lower bound of the exact one.
+ */
+export function histogramPercentile(buckets: readonly (readonly [value: number, count: number])[], p: number): number | null {
+  const total = buckets.reduce((a, [, n]) => a + n, 0);
+  if (total === 0) return null;
+  const valueAt = (rank: number): number => {
+    let seen = 0;
+    for (const [value, n] of buckets) {
+      seen += n;
+      if (rank < seen) return value;
+    }
+    return buckets[buckets.length - 1]![0];
+  };
+  const h = p * (total - 1);
+  const lower = Math.floor(h);
+  const low = valueAt(lower);
+  return h === lower ? low : low + (h - lower) * (valueAt(lower + 1) - low);
+}

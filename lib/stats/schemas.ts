@@ -79,7 +79,9 @@ export const PeriodTotalsSchema = z
     utilisation: fraction,
     noShowRate: fraction,
     lateRate: fraction,
-    minutesToOutcome: MinutesToOutcomeSchema.describe('Whole minutes from check-in to outcome (percentile_cont)'),
+    minutesToOutcome: MinutesToOutcomeSchema.describe(
+      'Whole minutes from check-in to outcome: percentile_cont over a histogram of one-minute buckets kept per port-day. Bucket error: within one bucket (1 minute) while the ranks interpolated between are under 240 minutes (exact, as the figure is whole minutes); durations of 240 minutes or more fall in one overflow bucket and count as 240, so a percentile touching it is a lower bound. count = processed appointments with an arrival and an outcome',
+    ),
   })
   .meta({ id: 'PeriodTotals' });
 export type PeriodTotals = z.infer<typeof PeriodTotalsSchema>;

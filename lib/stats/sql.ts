@@ -1,7 +1,7 @@
-/** SQL fragments and row shaping shared by the statistics reads (daily, period totals, today). */
+/** SQL fragments and row shaping shared by the statistics reads (daily, period totals, today), all over the rollups. */
 import { sql, type SQL } from 'drizzle-orm';
 import { type PortRecord } from '@/lib/ports/queries';
-import { effectiveStatusSql } from '@/lib/roster/queries';
+import { addDays, portToday } from '@/lib/time';
 import { rates } from './rules';
 
 /** (port_id, ord) rows of the selected ports, so SQL keeps the display order. */
@@ -24,20 +24,45 @@ export function daysSql(from: string, to: string): SQL {
   return sql`(select ${from}::date + k as date from generate_series(0, ${to}::date - ${from}::date) k) as days`;
 }
 
-/** Count columns over appointments `a` joined with ports `p`. */
-export function countsSql(at: Date): SQL {
-  return sql`
-    count(*) filter (where a.status <> 'cancelled')::int as booked,
-    count(*) filter (where a.status in ('checked_in', 'processed'))::int as checked_in,
-    count(*) filter (where a.status = 'late')::int as late,
-    count(*) filter (where ${effectiveStatusSql(at)} = 'no_show')::int as no_show,
-    count(*) filter (where a.status = 'processed')::int as processed,
-    count(*) filter (where a.status = 'cancelled')::int as cancelled,
-    count(*) filter (where a.status = 'checked_in')::int as in_progress`;
+/**
+ * The first port-local date whose figures still move with the clock at `at` (yesterday in the
+ * zone of ports `p`). Before it, every appointment still stored `scheduled` is past its deadline
+ * (at most 120 minutes after its day ends) and so a no-show.
+ */
+export function liveFromSql(at: Date): SQL {
+  return sql`((${at.toISOString()}::timestamptz at time zone p.time_zone)::date - 1)`;
 }
 
-/** Whole minutes from arrival to the recorded outcome. */
-export const MINUTES_TO_OUTCOME = sql`floor(extract(epoch from (o.recorded_at - a.arrived_at)) / 60)`;
+/**
+ * CTE body `od`: per live port-day in [from, to], the appointments still stored `scheduled` whose
+ * deadline (scheduled_at + the port's grace) has passed at `at`, from the pending rollup.
+ */
+export function overdueSql(ports: readonly PortRecord[], from: string, to: string, at: Date): SQL {
+  // The earliest live date of any port, so the scan keeps to the primary key's range.
+  const liveFrom = ports.map((p) => addDays(portToday(p.timeZone, at), -1)).sort()[0]!;
+  const lower = liveFrom > from ? liveFrom : from;
+  return sql`select pe.port_id, pe.service_date,
+      (sum(pe.n) filter (where pe.scheduled_at + make_interval(mins => p.grace_minutes) < ${at.toISOString()}::timestamptz))::int as overdue
+    from stats_port_day_pending pe join ports p on p.id = pe.port_id
+    where pe.port_id in (${portIdsSql(ports)}) and pe.service_date between ${lower}::date and ${to}::date
+      and pe.service_date >= ${liveFromSql(at)}
+    group by 1, 2`;
+}
+
+/**
+ * Count columns of one port-day from the rollups: `d` (stats_port_day, left joined), `od`
+ * (overdueSql, left joined) and ports `p`, for the date expression `date`.
+ */
+export function rollupCountsSql(date: SQL, at: Date): SQL {
+  return sql`
+    coalesce(d.scheduled + d.checked_in + d.late + d.no_show + d.processed, 0)::int as booked,
+    coalesce(d.checked_in + d.processed, 0)::int as checked_in,
+    coalesce(d.late, 0)::int as late,
+    (coalesce(d.no_show, 0) + case when ${date} < ${liveFromSql(at)} then coalesce(d.scheduled, 0) else coalesce(od.overdue, 0) end)::int as no_show,
+    coalesce(d.processed, 0)::int as processed,
+    coalesce(d.cancelled, 0)::int as cancelled,
+    coalesce(d.checked_in, 0)::int as in_progress`;
+}
 
 /** Minutes to one decimal: percentile_cont interpolates in floating point. */
 export function tenths(value: number | string | null): number | null {

@@ -6,14 +6,18 @@ import type { Actor } from '@/lib/auth/actor';
 import { type PortRecord } from '@/lib/ports/queries';
 import { now } from '@/lib/time';
 import { EFFECTIVE_LIMIT, limitJoinsSql } from './capacity-sql';
-import { previousPeriod, rates } from './rules';
+import { histogramPercentile, previousPeriod } from './rules';
 import type { PeriodTotals, StatsRangeQuery, Summary } from './schemas';
-import { selectedPortsSql, portIdsSql, daysSql, countsSql, MINUTES_TO_OUTCOME, tenths, type CountRow, toCounts } from './sql';
+import { selectedPortsSql, portIdsSql, daysSql, overdueSql, rollupCountsSql, tenths, type CountRow, toCounts } from './sql';
 import { resolveStatsPorts } from './queries';
 
 /**
- * Totals over [from, to] per port and for all the given ports together, each computed by
- * PostgreSQL (grouping sets), never by adding up in JavaScript, so the two can be reconciled.
+ * Totals over [from, to] per port and for all the given ports together, read from the rollups
+ * only. Counts are summed by PostgreSQL (grouping sets), never in JavaScript, so the two
+ * reconcile. Medians and p90 come from the minutes-to-outcome histogram (one-minute buckets,
+ * 240 and more in one overflow bucket): the figure is whole minutes, so they equal
+ * percentile_cont over the appointments while the ranks involved are under 240 minutes, and
+ * count an overflowing duration as 240 (a lower bound; histogramPercentile in rules.ts).
  */
 export async function readPeriodTotals(
   ports: readonly PortRecord[],
@@ -21,7 +25,6 @@ export async function readPeriodTotals(
   to: string,
   at: Date = now(),
 ): Promise<{ total: PeriodTotals; ports: PeriodTotals[] }> {
-  const db = await getDb();
   const slugById = new Map(ports.map((p) => [p.id, p.slug]));
   const empty = (port: string | null): PeriodTotals => ({
     port,
@@ -30,37 +33,36 @@ export async function readPeriodTotals(
     minutesToOutcome: { median: null, p90: null, count: 0 },
   });
   if (ports.length === 0) return { total: empty(null), ports: [] };
+  const db = await getDb();
   const ids = portIdsSql(ports);
-  const range = sql`a.port_id in (${ids}) and a.service_date between ${from}::date and ${to}::date`;
-  type Row = CountRow & { port_id: number | null; median: number | null; p90: number | null; timed: number };
-  const [countRows, outcomeRows, capacityRows] = await Promise.all([
-    queryRows<Row>(
+  const range = sql`port_id in (${ids}) and service_date between ${from}::date and ${to}::date`;
+  const groupedPort = sql`case when grouping(port_id) = 1 then null else port_id end as port_id`;
+  const [countRows, outcomeRows, minuteRows] = await Promise.all([
+    queryRows<CountRow & { port_id: number | null }>(
       db,
-      sql`select case when grouping(a.port_id) = 1 then null else a.port_id end as port_id,
-          0 as capacity, ${countsSql(at)},
-          percentile_cont(0.5) within group (order by ${MINUTES_TO_OUTCOME}) filter (where a.status = 'processed') as median,
-          percentile_cont(0.9) within group (order by ${MINUTES_TO_OUTCOME}) filter (where a.status = 'processed') as p90,
-          count(o.appointment_id) filter (where a.status = 'processed')::int as timed
-        from appointments a join ports p on p.id = a.port_id
-        left join outcomes o on o.appointment_id = a.id
-        where ${range}
-        group by grouping sets ((a.port_id), ())`,
+      sql`with od as (${overdueSql(ports, from, to, at)}),
+        pd as (
+          select sel.port_id, ${EFFECTIVE_LIMIT}::int as capacity, ${rollupCountsSql(sql`days.date`, at)}
+          from ${selectedPortsSql(ports)}
+          join ports p on p.id = sel.port_id
+          cross join ${daysSql(from, to)}
+          ${limitJoinsSql(sql`p.id`, sql`days.date`, from, to)}
+          left join stats_port_day d on d.port_id = p.id and d.service_date = days.date
+          left join od on od.port_id = p.id and od.service_date = days.date)
+        select ${groupedPort}, sum(capacity)::int as capacity, sum(booked)::int as booked, sum(checked_in)::int as checked_in,
+          sum(late)::int as late, sum(no_show)::int as no_show, sum(processed)::int as processed,
+          sum(cancelled)::int as cancelled, sum(in_progress)::int as in_progress
+        from pd group by grouping sets ((port_id), ())`,
     ),
     queryRows<{ port_id: number | null; code: string; n: number }>(
       db,
-      sql`select case when grouping(a.port_id) = 1 then null else a.port_id end as port_id, o.code, count(*)::int as n
-        from appointments a join outcomes o on o.appointment_id = a.id
-        where ${range} and a.status = 'processed'
-        group by grouping sets ((a.port_id, o.code), (o.code))
-        order by o.code`,
+      sql`select ${groupedPort}, code, sum(n)::int as n from stats_port_day_outcome where ${range}
+        group by grouping sets ((port_id, code), (code)) having sum(n) <> 0 order by code`,
     ),
-    queryRows<{ port_id: number | null; capacity: number }>(
+    queryRows<{ port_id: number | null; minute: number; n: number }>(
       db,
-      sql`select case when grouping(sel.port_id) = 1 then null else sel.port_id end as port_id,
-          sum(${EFFECTIVE_LIMIT})::int as capacity
-        from ${selectedPortsSql(ports)} cross join ${daysSql(from, to)}
-        ${limitJoinsSql(sql`sel.port_id`, sql`days.date`)}
-        group by grouping sets ((sel.port_id), ())`,
+      sql`select ${groupedPort}, minute, sum(n)::int as n from stats_port_day_minutes where ${range}
+        group by grouping sets ((port_id, minute), (minute)) having sum(n) <> 0 order by minute`,
     ),
   ]);
   const key = (id: number | null) => (id === null ? null : (slugById.get(Number(id)) ?? null));
@@ -69,28 +71,26 @@ export async function readPeriodTotals(
   byPort.set(null, empty(null));
   for (const r of countRows) {
     const slug = key(r.port_id);
-    const base = byPort.get(slug)!;
-    byPort.set(slug, {
-      ...base,
-      ...toCounts({ ...r, capacity: 0 }),
-      minutesToOutcome: {
-        median: tenths(r.median),
-        p90: tenths(r.p90),
-        count: r.timed,
-      },
-    });
-  }
-  for (const r of capacityRows) {
-    const slug = key(r.port_id);
-    const t = byPort.get(slug)!;
-    const capacity = Number(r.capacity);
-    byPort.set(slug, { ...t, capacity, utilisation: rates({ ...t, capacity }).utilisation });
+    byPort.set(slug, { ...byPort.get(slug)!, ...toCounts(r) });
   }
   for (const r of outcomeRows) byPort.get(key(r.port_id))!.outcomes[r.code] = r.n;
+  const histograms = new Map<string | null, [number, number][]>();
+  for (const r of minuteRows) {
+    const slug = key(r.port_id);
+    if (!histograms.has(slug)) histograms.set(slug, []);
+    histograms.get(slug)!.push([r.minute, r.n]);
+  }
+  for (const [slug, buckets] of histograms) {
+    byPort.get(slug)!.minutesToOutcome = {
+      median: tenths(histogramPercentile(buckets, 0.5)),
+      p90: tenths(histogramPercentile(buckets, 0.9)),
+      count: buckets.reduce((a, [, n]) => a + n, 0),
+    };
+  }
   return { total: byPort.get(null)!, ports: ports.map((p) => byPort.get(p.slug)!) };
 }
 
-/** Headline figures for the period and the one of the same length just before it. */
+/** Headline figures for the period and the one of the same length just before it (one more rollup read). */
 export async function getSummary(actor: Actor, query: StatsRangeQuery): Promise<Summary> {
   const ports = await resolveStatsPorts(actor, query.port);
   return readSummary(ports, query.from, query.to);
