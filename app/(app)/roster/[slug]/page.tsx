@@ -77,7 +77,7 @@ export default async function RosterPage({
       />
       <I18nProvider locale={locale} messages={pickMessages(locale, ['common', 'status', 'roster', 'kiosk', 'review'])}>
         <QueryProvider>
-          <Kiosk key={`${slug}:${roster.date}`} initial={roster} editable={editable} />
+          <Kiosk key={`${slug}:${roster.date}`} initial={roster} editable={editable} userId={actor.userId} />
         </QueryProvider>
       </I18nProvider>
     </>
