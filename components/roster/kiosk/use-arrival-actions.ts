@@ -94,6 +94,9 @@ export function useArrivalActions({ userId, slug, date, timeZone: tz, t, locale,
 
   const mutation = useMutation({
     mutationFn: (v: Variables) => postArrival(v.a.id, v.action, v.body),
+    // Not paused while the browser says it is offline (react-query's default): the tap must fail
+    // at once so it goes to the offline queue, which is what replays it.
+    networkMode: 'always',
     onMutate: async (v) => {
       setPendingId(v.a.id);
       await queryClient.cancelQueries({ queryKey: key });

@@ -3,7 +3,7 @@ export const offline = {
   pendingRow: 'Pending, not yet on the server ({action}, tapped {time}).',
   bannerOne: '{count} action waiting for the network',
   bannerOther: '{count} actions waiting for the network',
-  queued: 'No connection: {action} for {name} kept on this device. It is sent when the network is back.',
+  queued: 'Not yet on the server: {action} for {name} kept on this device. It is sent when the connection is back.',
   accepted: 'Sent from this device: {result}',
   alreadyDone: 'Already checked in by {name} at {time} (another kiosk).',
   refused: 'Not recorded: the server refused it: {reason}',

@@ -4,7 +4,7 @@ export const offline: Messages['offline'] = {
   pendingRow: 'Pendiente, aún no está en el servidor ({action}, registrado {time}).',
   bannerOne: '{count} acción esperando la red',
   bannerOther: '{count} acciones esperando la red',
-  queued: 'Sin conexión: {action} de {name} guardado en este equipo. Se envía cuando vuelva la red.',
+  queued: 'Aún no está en el servidor: {action} de {name} guardado en este equipo. Se envía cuando vuelva la conexión.',
   accepted: 'Enviado desde este equipo: {result}',
   alreadyDone: 'Ya registró su llegada {name} a las {time} (otro quiosco).',
   refused: 'No registrado: el servidor lo rechazó: {reason}',
