@@ -51,6 +51,9 @@ const EnvSchema = z.object({
   INTAKE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   // All intake keys together: a stolen set of keys cannot multiply the load.
   INTAKE_GLOBAL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+  // A kiosk tap replayed after a network loss is judged at its own (corrected) time only if it is at most this old;
+  // an older one is judged at the received time and goes to the supervisor's review queue.
+  OFFLINE_TAP_MAX_AGE_MINUTES: z.coerce.number().min(0).max(24 * 60).default(10),
   APP_URL: z.string().url().optional(),
   TRUST_PROXY: bool,
   OIDC_ISSUER: z.string().url().optional(),

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Actor } from '@/lib/auth/actor';
 import type { AppLocale, Translate } from '@/lib/i18n/translate';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SignOutForm } from './SignOutForm';
 
 export interface NavItem {
   href: string;
@@ -62,11 +63,11 @@ export function AppHeader({
           back={currentPath}
           labels={{ language: t('common.language'), english: t('common.english'), spanish: t('common.spanish') }}
         />
-        <form action={signOutAction}>
-          <button type="submit" className="min-h-11 rounded bg-white px-4 py-2 font-semibold text-slate-900">
-            {t('common.signOut')}
-          </button>
-        </form>
+        <SignOutForm
+          action={signOutAction}
+          userId={actor.userId}
+          labels={{ signOut: t('common.signOut'), warnOne: t('offline.signOutWarnOne'), warnOther: t('offline.signOutWarnOther') }}
+        />
       </div>
     </header>
   );

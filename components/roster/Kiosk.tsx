@@ -16,6 +16,7 @@ import { primaryAction } from './RosterRow';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useNow } from './use-now';
 import { ConnectionBanners } from './kiosk/ConnectionBanners';
+import { PendingBanner, pendingResults, withPending } from './kiosk/offline-parts';
 import { RosterTable } from './kiosk/RosterTable';
 import { useArrivalActions } from './kiosk/use-arrival-actions';
 import { useRosterLive } from './kiosk/use-roster-live';
@@ -23,12 +24,13 @@ import { useScanInput } from './kiosk/use-scan-input';
 
 const STATUSES: AppointmentStatus[] = ['scheduled', 'checked_in', 'late', 'no_show', 'processed', 'cancelled'];
 
-export function Kiosk({ initial, editable }: { initial: Roster; editable: boolean }) {
+export function Kiosk({ initial, editable, userId }: { initial: Roster; editable: boolean; userId: string }) {
   const { t, locale } = useI18n();
   const slug = initial.port.slug;
   const tz = initial.port.timeZone;
   const now = useNow();
-  const { rows, offline, reconnecting } = useRosterLive(initial, editable);
+  const live = useRosterLive(initial, editable);
+  const { offline, reconnecting } = live;
   const [askMembersFor, setAskMembersFor] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -37,7 +39,18 @@ export function Kiosk({ initial, editable }: { initial: Roster; editable: boolea
     window.setTimeout(() => searchRef.current?.focus(), 0);
   }, []);
 
-  const { act: send, pendingId, results, announcement, setAnnouncement } = useArrivalActions({ slug, date: initial.date, timeZone: tz, t, locale, onSettled: focusSearch });
+  const { act: send, pendingId, results: answered, announcement, setAnnouncement, pending } = useArrivalActions({
+    userId,
+    slug,
+    date: initial.date,
+    timeZone: tz,
+    t,
+    locale,
+    onSettled: focusSearch,
+  });
+  // Queued actions show as they will be, each row saying it is not yet on the server.
+  const rows = useMemo(() => withPending(live.rows, pending), [live.rows, pending]);
+  const results = useMemo(() => ({ ...answered, ...pendingResults(pending, t, tz, locale) }), [answered, pending, t, tz, locale]);
 
   const nextDueIds = useMemo(() => {
     if (!editable || !now) return new Set<string>();
@@ -95,6 +108,7 @@ export function Kiosk({ initial, editable }: { initial: Roster; editable: boolea
   return (
     <div>
       <ConnectionBanners offline={offline} reconnecting={reconnecting} />
+      <PendingBanner count={pending.length} />
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-3xl font-bold">
           {initial.port.name} <span className="font-normal">— {formatDateLong(initial.date, locale)}</span>

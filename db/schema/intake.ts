@@ -78,7 +78,7 @@ export const intakeRateWindows = pgTable(
   (t) => [primaryKey({ columns: [t.keyId, t.windowStart, t.shard] }), index('intake_rate_windows_start_idx').on(t.windowStart)],
 );
 
-export const flagKindEnum = pgEnum('appointment_flag_kind', ['multiple_bookings', 'identity_match', 'repeated_reference']);
+export const flagKindEnum = pgEnum('appointment_flag_kind', ['multiple_bookings', 'identity_match', 'repeated_reference', 'offline_tap']);
 export const flagStatusEnum = pgEnum('appointment_flag_status', ['open', 'confirmed', 'dismissed']);
 
 /**

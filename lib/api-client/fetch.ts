@@ -1,5 +1,6 @@
 /** The one way browser code calls the JSON API (the same endpoints outside systems use). */
 import { ApiError, offlineError } from './api-error';
+import { measureOffset, notifyApiSuccess, recordClockOffset } from './clock';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -22,6 +23,7 @@ export interface FetchOptions {
 export async function apiFetch<T>(url: string, options: FetchOptions = {}): Promise<T> {
   const { method = 'GET', body, locale, headers = {}, signal } = options;
   let response: Response;
+  const sentAt = Date.now();
   try {
     response = await fetch(url, {
       method,
@@ -40,7 +42,11 @@ export async function apiFetch<T>(url: string, options: FetchOptions = {}): Prom
     throw offlineError();
   }
   const payload = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-  if (response.ok) return (payload ?? {}) as T;
+  if (response.ok) {
+    recordClockOffset(measureOffset(response.headers.get('x-server-time'), sentAt, Date.now()));
+    notifyApiSuccess();
+    return (payload ?? {}) as T;
+  }
   const error = (payload?.error ?? {}) as { code?: string; message?: string; [extra: string]: unknown };
   throw new ApiError(response.status, error.code ?? 'INTERNAL', error.message ?? response.statusText, error, response.headers.get('x-request-id'));
 }

@@ -3,3 +3,4 @@ export { ApiError, isOffline, isUnavailable } from './api-error';
 export { apiFetch, send, settle, type ApiRequest, type ApiResult, type FetchOptions } from './fetch';
 export { rosterKeys, statsKeys } from './keys';
 export { afterArrival } from './invalidate';
+export { clockOffset, onApiSuccess, type ClockOffset } from './clock';

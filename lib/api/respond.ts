@@ -3,6 +3,7 @@ import { AppError, isAppError, isDatabaseUnavailable, unavailableCode, type Erro
 import { translatorFor } from '@/lib/i18n/catalog';
 import { localiseFields } from './validate';
 import { logError, logWarn } from '@/lib/log';
+import { now } from '@/lib/time';
 import type { AppLocale, MessageKey } from '@/lib/i18n/translate';
 
 export const NO_STORE = { 'Cache-Control': 'no-store, private', Pragma: 'no-cache' } as const;
@@ -12,6 +13,21 @@ export function json(body: unknown, status = 200, headers: Record<string, string
     status,
     headers: { 'Content-Type': 'application/json; charset=utf-8', ...NO_STORE, ...headers },
   });
+}
+
+/**
+ * Every API answer says the server's clock (epoch milliseconds): the kiosk measures its clock offset
+ * from it at each successful request, so a tap recorded offline can be placed on the server's clock.
+ */
+export const SERVER_TIME_HEADER = 'X-Server-Time';
+
+export function withServerTime(response: Response): Response {
+  try {
+    response.headers.set(SERVER_TIME_HEADER, String(now().getTime()));
+  } catch {
+    // Immutable headers (a redirect): the header is a help for clients, never a reason to fail.
+  }
+  return response;
 }
 
 export interface ErrorBody {

@@ -8,7 +8,7 @@ import type { AppLocale } from '@/lib/i18n/translate';
 import { withRequestDeadline } from './deadline';
 import { requestLocale } from './locale';
 import { carriesSessionCookie, isSameOrigin } from './origin';
-import { errorResponse } from './respond';
+import { errorResponse, withServerTime } from './respond';
 
 export interface RouteContext<P> {
   request: Request;
@@ -32,11 +32,11 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: RouteContext<
         throw new AccessDeniedError('FORBIDDEN', 'Cross-site request refused.', { subject: ANONYMOUS, reason: 'cross-site request', portId: null });
       }
       const params = await context.params;
-      return await withRequestDeadline(request, () => handler({ request, params, locale, requestId }));
+      return withServerTime(await withRequestDeadline(request, () => handler({ request, params, locale, requestId })));
     } catch (error) {
       // Refusals (401, 403, another port's 404) are audited; other errors are not denials.
       await recordApiDenial(request, error, requestId);
-      return errorResponse(error, locale, requestId);
+      return withServerTime(errorResponse(error, locale, requestId));
     }
   };
 }

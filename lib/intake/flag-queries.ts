@@ -17,11 +17,13 @@ export interface FlagAppointment {
   dateOfBirth: string;
   nationality: string;
   status: string;
+  /** The port's IANA zone, to show times port-local. */
+  timeZone: string;
 }
 
 export interface FlagQueueItem {
   id: string;
-  kind: 'multiple_bookings' | 'identity_match' | 'repeated_reference';
+  kind: 'multiple_bookings' | 'identity_match' | 'repeated_reference' | 'offline_tap';
   createdAt: string;
   /** Why detection linked them (lib/identity/near-match.ts reasons, same_person, document_other_name, ...). */
   matchReasons: string[];
@@ -32,7 +34,7 @@ export interface FlagQueueItem {
 const appt = (x: string) =>
   sql.raw(`json_build_object('id', ${x}.id, 'confirmationCode', ${x}.confirmation_code, 'portSlug', ${x}p.slug, 'portName', ${x}p.name,
     'date', ${x}.service_date::text, 'familyName', ${x}.family_name, 'givenName', ${x}.given_name,
-    'dateOfBirth', ${x}.date_of_birth::text, 'nationality', ${x}.nationality, 'status', ${x}.status::text)`);
+    'dateOfBirth', ${x}.date_of_birth::text, 'nationality', ${x}.nationality, 'status', ${x}.status::text, 'timeZone', ${x}p.time_zone)`);
 
 export async function listOpenFlags(actor: Actor, limit = 100): Promise<FlagQueueItem[]> {
   assertCan(actor, 'flags.review');
@@ -46,6 +48,14 @@ export async function listOpenFlags(actor: Actor, limit = 100): Promise<FlagQueu
         where f.status = 'open' order by f.created_at desc, f.id limit ${limit}`,
   );
   return rows.map((r) => (typeof r.item === 'string' ? (JSON.parse(r.item) as FlagQueueItem) : r.item));
+}
+
+/** An offline_tap flag keeps both times in its reasons (lib/roster/replay.ts): when tapped, when received. */
+export function offlineTapTimes(matchReasons: string[]): { recordedAt: string; receivedAt: string } | null {
+  const pick = (prefix: string) => matchReasons.find((r) => r.startsWith(prefix))?.slice(prefix.length);
+  const recordedAt = pick('recorded_offline_at:');
+  const receivedAt = pick('received_at:');
+  return recordedAt && receivedAt ? { recordedAt, receivedAt } : null;
 }
 
 export interface AppointmentFlag {

@@ -1,5 +1,6 @@
 /**
- * Check-in: the server's clock decides on time or late. Exactly one of many concurrent
+ * Check-in: the server's clock decides on time or late (for a replayed offline tap, the tap's time
+ * corrected by the kiosk's measured clock offset, within a bound: lib/roster/replay.ts). Exactly one of many concurrent
  * check-ins of the same person wins; the others learn who checked them in and when.
  */
 import { and, eq, inArray } from 'drizzle-orm';
@@ -13,13 +14,14 @@ import { AppError } from '@/lib/errors';
 import { now, portLocalClock } from '@/lib/time';
 import { claimKey, requestHash, storeResult } from './idempotent';
 import { appointmentById, arrivalSnapshot, loadForUpdate } from './load';
+import { flagStaleTap, judgeTap, replayAudit, ReplayFields } from './replay';
 import { decideCheckIn, deadline, validMembersPresent } from './rules';
 import type { Appointment } from './schemas';
 import { personActor } from '@/lib/audit/actor';
 
 export const CheckInInputSchema = z.object({
   membersPresent: z.number().int().min(1).max(12).optional(),
-  idempotencyKey: z.string().min(1).max(255).optional(),
+  ...ReplayFields,
 });
 export type CheckInInput = z.infer<typeof CheckInInputSchema>;
 
@@ -43,11 +45,14 @@ export async function checkIn(actor: Actor, appointmentId: string, rawInput: unk
       const earlier = await claimKey<CheckInResult>(tx, scope, input.idempotencyKey, requestHash([appointmentId, input.membersPresent ?? null]));
       if (earlier) return earlier;
     }
-    const at = now();
+    const received = now();
+    // A replayed offline tap is judged at its corrected time (inside the bound), else at the received time.
+    const tap = judgeTap(input, received, actor.locale);
+    const at = tap.at;
     const decision = decideCheckIn(row, at, row);
     if (decision.kind === 'refused') {
       if (decision.code === 'ALREADY_ARRIVED') {
-        const current = await appointmentById(tx, appointmentId, at);
+        const current = await appointmentById(tx, appointmentId, received);
         throw new AppError('ALREADY_ARRIVED', `Already arrived at ${current.arrivedAt ?? 'an earlier time'}${current.arrivedBy ? `, recorded by ${current.arrivedBy}` : ''}.`, {
           es: `Ya llegó${current.arrivedBy ? `; lo registró ${current.arrivedBy}` : ''}.`,
           details: { appointment: current },
@@ -70,12 +75,14 @@ export async function checkIn(actor: Actor, appointmentId: string, rawInput: unk
     const status = decision.kind;
     const updated = await tx
       .update(appointments)
-      .set({ status, arrivedAt: at, arrivedBy: actor.userId, membersPresent, statusChangedAt: at, statusChangedBy: actor.userId, version: row.version + 1 })
+      .set({ status, arrivedAt: at, arrivedBy: actor.userId, membersPresent, statusChangedAt: received, statusChangedBy: actor.userId, version: row.version + 1 })
       .where(and(eq(appointments.id, row.id), inArray(appointments.status, ['scheduled', 'no_show']), eq(appointments.version, row.version)))
       .returning({ id: appointments.id });
     if (updated.length !== 1) throw new AppError('CONFLICT', 'The appointment changed while checking in. Try again.');
-    const result: CheckInResult = { appointment: await appointmentById(tx, row.id, at) };
+    await flagStaleTap(tx, row.id, tap);
+    const result: CheckInResult = { appointment: await appointmentById(tx, row.id, received) };
     if (input.idempotencyKey) await storeResult(tx, scope, input.idempotencyKey, 200, result);
+    const offline = replayAudit(tap, row.timeZone);
     // The audit insert goes last: it takes the port's chain lock, held only until commit.
     await recordAudit(tx, personActor(actor), {
       action: status === 'late' ? 'appointment.arrived_late' : 'appointment.checked_in',
@@ -83,7 +90,12 @@ export async function checkIn(actor: Actor, appointmentId: string, rawInput: unk
       targetId: row.id,
       portId: row.portId,
       before: arrivalSnapshot(row),
-      after: { ...arrivalSnapshot({ status, arrivedAt: at, membersPresent, version: row.version + 1 }), deadline: portLocalClock(deadline(row.scheduledAt, row.graceMinutes), row.timeZone) },
+      after: {
+        ...arrivalSnapshot({ status, arrivedAt: at, membersPresent, version: row.version + 1 }),
+        deadline: portLocalClock(deadline(row.scheduledAt, row.graceMinutes), row.timeZone),
+        ...(offline.offline ? { offline: offline.offline } : {}),
+      },
+      reason: offline.reason,
     });
     return result;
   });

@@ -6,34 +6,49 @@ import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { now, portLocalClock } from '@/lib/time';
+import { parseInput } from '@/lib/api/validate';
+import { claimKey, requestHash, storeResult } from './idempotent';
 import { appointmentById, arrivalSnapshot, loadForUpdate } from './load';
+import { judgeTap, replayAudit, ReplayInputSchema } from './replay';
 import { deadline, decideNoShow } from './rules';
 import type { Appointment } from './schemas';
 import { personActor } from '@/lib/audit/actor';
 
-export async function markNoShow(actor: Actor, appointmentId: string): Promise<{ appointment: Appointment }> {
+/** `rawInput` (idempotency key, replayed tap time) is parsed after the scope check, as for check-in. */
+export async function markNoShow(actor: Actor, appointmentId: string, rawInput: unknown = {}, headerKey?: string): Promise<{ appointment: Appointment }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const row = await loadForUpdate(tx, actor, appointmentId, 'appointment.noShow');
-    const at = now();
+    const parsed = parseInput(ReplayInputSchema, rawInput, actor.locale);
+    const key = parsed.idempotencyKey ?? headerKey;
+    const scope = `no-show:${actor.userId}`;
+    if (key) {
+      const earlier = await claimKey<{ appointment: Appointment }>(tx, scope, key, requestHash([appointmentId]));
+      if (earlier) return earlier;
+    }
+    const received = now();
+    const tap = judgeTap(parsed, received, actor.locale);
+    const at = tap.at;
     const decision = decideNoShow(row, at, row);
     if (decision.kind === 'refused') {
       if (decision.code === 'DEADLINE_NOT_PASSED') {
         const clock = portLocalClock(deadline(row.scheduledAt, row.graceMinutes), row.timeZone);
         throw new AppError('DEADLINE_NOT_PASSED', `The deadline (${clock}) has not passed yet.`, { es: `Aún no pasa la hora límite (${clock}).` });
       }
-      const current = await appointmentById(tx, appointmentId, at);
+      const current = await appointmentById(tx, appointmentId, received);
       throw new AppError(decision.code, decision.code === 'ALREADY_ARRIVED' ? 'This person has already arrived.' : 'This appointment can no longer be marked.', {
         details: { appointment: current },
       });
     }
     const updated = await tx
       .update(appointments)
-      .set({ status: 'no_show', statusChangedAt: at, statusChangedBy: actor.userId, version: row.version + 1 })
+      .set({ status: 'no_show', statusChangedAt: received, statusChangedBy: actor.userId, version: row.version + 1 })
       .where(and(eq(appointments.id, row.id), eq(appointments.status, 'scheduled'), eq(appointments.version, row.version)))
       .returning({ id: appointments.id });
     if (updated.length !== 1) throw new AppError('CONFLICT', 'The appointment changed meanwhile. Try again.');
-    const appointment = { appointment: await appointmentById(tx, row.id, at) };
+    const appointment = { appointment: await appointmentById(tx, row.id, received) };
+    if (key) await storeResult(tx, scope, key, 200, appointment);
+    const offline = replayAudit(tap, row.timeZone);
     // The audit insert goes last: it takes the port's chain lock, held only until commit.
     await recordAudit(tx, personActor(actor), {
       action: 'appointment.no_show_marked',
@@ -41,7 +56,8 @@ export async function markNoShow(actor: Actor, appointmentId: string): Promise<{
       targetId: row.id,
       portId: row.portId,
       before: arrivalSnapshot(row),
-      after: arrivalSnapshot({ status: 'no_show', arrivedAt: null, membersPresent: null, version: row.version + 1 }),
+      after: { ...arrivalSnapshot({ status: 'no_show', arrivedAt: null, membersPresent: null, version: row.version + 1 }), ...(offline.offline ? { offline: offline.offline } : {}) },
+      reason: offline.reason,
     });
     return appointment;
   });

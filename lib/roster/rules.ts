@@ -77,3 +77,44 @@ export function canUndo(change: { by: string | null; at: Date | null }, actorId:
   if (!change.by || !change.at || change.by !== actorId) return false;
   return at.getTime() - change.at.getTime() <= UNDO_WINDOW_MS;
 }
+
+/** A replayed tap may be this far ahead of the server's clock (offset measured over a network round trip). */
+export const TAP_FUTURE_SKEW_MS = 30_000;
+/** A clock offset or a tap age beyond a day is not a kiosk that lost the network: it is a broken clock or forged input. */
+export const TAP_ABSURD_MS = 24 * 3_600_000;
+
+export interface ReplayedTap {
+  /** The kiosk's clock at the tap: epoch milliseconds or an ISO instant. */
+  tappedAt?: string | number;
+  /** Server minus kiosk clock, measured at the kiosk's last successful request. */
+  clockOffsetMs?: number;
+}
+
+export type TapTime =
+  /** Not a replay: the server's clock decides, as always. */
+  | { kind: 'live'; at: Date }
+  /** A replay inside the bound: judged at the corrected tap time. */
+  | { kind: 'offline'; at: Date; receivedAt: Date }
+  /** A replay older than the bound: judged at the received time, and a supervisor reviews it. */
+  | { kind: 'review'; at: Date; tappedAt: Date; receivedAt: Date }
+  | { kind: 'invalid'; field: 'tappedAt' | 'clockOffsetMs'; problem: 'needs_offset' | 'offset_absurd' | 'not_a_time' | 'in_future' | 'absurd_age' };
+
+/**
+ * When a tap happened, on the server's clock. The kiosk's tap time is trusted only with the clock
+ * offset it measured at its last successful request: corrected tap = tappedAt + offset.
+ */
+export function decideTapTime(tap: ReplayedTap, receivedAt: Date, maxAgeMs: number): TapTime {
+  if (tap.tappedAt === undefined) return { kind: 'live', at: receivedAt };
+  if (tap.clockOffsetMs === undefined || !Number.isFinite(tap.clockOffsetMs)) return { kind: 'invalid', field: 'clockOffsetMs', problem: 'needs_offset' };
+  if (Math.abs(tap.clockOffsetMs) > TAP_ABSURD_MS) return { kind: 'invalid', field: 'clockOffsetMs', problem: 'offset_absurd' };
+  const kioskMs = typeof tap.tappedAt === 'number' ? tap.tappedAt : Date.parse(tap.tappedAt);
+  if (!Number.isFinite(kioskMs)) return { kind: 'invalid', field: 'tappedAt', problem: 'not_a_time' };
+  const corrected = kioskMs + tap.clockOffsetMs;
+  const age = receivedAt.getTime() - corrected;
+  if (age < -TAP_FUTURE_SKEW_MS) return { kind: 'invalid', field: 'tappedAt', problem: 'in_future' };
+  if (age > TAP_ABSURD_MS) return { kind: 'invalid', field: 'tappedAt', problem: 'absurd_age' };
+  // Within the skew a tap "after" the server's clock is the same instant as receiving it.
+  const at = new Date(Math.min(corrected, receivedAt.getTime()));
+  if (age > maxAgeMs) return { kind: 'review', at: receivedAt, tappedAt: at, receivedAt };
+  return { kind: 'offline', at, receivedAt };
+}

@@ -3,7 +3,8 @@ import { FlagDecision } from '@/components/review/FlagDecision';
 import { requirePageActor } from '@/lib/auth/current';
 import { messagesFor } from '@/lib/i18n/catalog';
 import { getT } from '@/lib/i18n/server';
-import { listOpenFlags, type FlagAppointment } from '@/lib/intake/flag-queries';
+import { listOpenFlags, offlineTapTimes, type FlagAppointment, type FlagQueueItem } from '@/lib/intake/flag-queries';
+import { toPortIso } from '@/lib/time';
 import { pageTitle } from '@/lib/i18n/page-title';
 import { interpolate } from '@/lib/i18n/translate';
 
@@ -19,6 +20,14 @@ function Appt({ a, born }: { a: FlagAppointment; born: string }) {
       {a.givenName} {a.familyName} ({interpolate(born, { date: a.dateOfBirth })}, {a.nationality}) · {a.portName} · {a.date} · {a.status}
     </span>
   );
+}
+
+/** A stale offline tap: both times, so the supervisor can decide whether to correct the status. */
+function OfflineTimes({ f, text }: { f: FlagQueueItem; text: string }) {
+  const times = offlineTapTimes(f.matchReasons);
+  if (!times) return null;
+  const clock = (iso: string) => toPortIso(new Date(iso), f.appointment.timeZone).slice(0, 16).replace('T', ' ');
+  return <p className="mt-1">{interpolate(text, { recorded: clock(times.recordedAt), received: clock(times.receivedAt) })}</p>;
 }
 
 export default async function ReviewPage() {
@@ -41,14 +50,20 @@ export default async function ReviewPage() {
                 <span className="font-semibold">{m.flagged}: </span>
                 <Appt a={f.appointment} born={m.born} />
               </p>
-              <p className="mt-1 font-semibold">{m.linked}:</p>
-              <ul className="ml-5 list-disc">
-                {f.linked.map((l) => (
-                  <li key={l.id}>
-                    <Appt a={l} born={m.born} />
-                  </li>
-                ))}
-              </ul>
+              {f.kind === 'offline_tap' ? (
+                <OfflineTimes f={f} text={t('offline.reviewTimes')} />
+              ) : (
+                <>
+                  <p className="mt-1 font-semibold">{m.linked}:</p>
+                  <ul className="ml-5 list-disc">
+                    {f.linked.map((l) => (
+                      <li key={l.id}>
+                        <Appt a={l} born={m.born} />
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
               <FlagDecision
                 flagId={f.id}
                 labels={{ decision: m.decision, confirm: m.confirm, dismiss: m.dismiss, reason: m.reason, reasonHint: m.reasonHint, submit: m.submit, saved: m.saved }}

@@ -2,12 +2,15 @@
  * The kiosk's hooks and parts in a DOM (happy-dom) with Testing Library. The network is the one
  * thing stubbed: globalThis.fetch answers as our API does (its error shape), or not at all.
  */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '@/components/ui/I18nProvider';
 import { rosterKeys, statsKeys } from '@/lib/api-client';
+import { pendingActions, resetQueueConnection } from '@/lib/api-client/offline-queue';
 import { en } from '@/lib/i18n/messages/en';
 import { es } from '@/lib/i18n/messages/es';
 import { createTranslator } from '@/lib/i18n/translate';
@@ -20,6 +23,8 @@ import { useScanInput } from './use-scan-input';
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  globalThis.indexedDB = new IDBFactory();
+  resetQueueConnection();
 });
 
 const t = createTranslator(en);
@@ -78,7 +83,7 @@ describe('useArrivalActions', () => {
     client.setQueryData(statsKeys.today(['san-ysidro']), { at: 'x' });
     client.setQueryData(rosterKeys.day('nogales', maria.date), { appointments: [] });
     const onSettled = vi.fn();
-    const hook = renderHook(() => useArrivalActions({ slug: 'san-ysidro', date: maria.date, timeZone: 'America/Tijuana', t, locale: 'en', onSettled }), { wrapper: wrapper(client) });
+    const hook = renderHook(() => useArrivalActions({ userId: 'officer-1', slug: 'san-ysidro', date: maria.date, timeZone: 'America/Tijuana', t, locale: 'en', onSettled }), { wrapper: wrapper(client) });
     return { client, key, hook, onSettled };
   }
 
@@ -109,13 +114,16 @@ describe('useArrivalActions', () => {
     expect(client.getQueryData<{ appointments: unknown[] }>(key)!.appointments[0]).toEqual(theirs);
   });
 
-  it('offline: the optimistic change is rolled back and the officer is told nothing was recorded', async () => {
+  it('offline: the optimistic change is rolled back in the cache and the action is kept on the device with its key', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
     const { client, key, hook, onSettled } = setup();
     act(() => hook.result.current.act(maria, 'check-in'));
     await waitFor(() => expect(onSettled).toHaveBeenCalled());
-    expect(hook.result.current.results[maria.id]).toEqual({ text: t('kiosk.notRecordedOffline'), tone: 'error' });
+    await waitFor(() => expect(hook.result.current.pending).toHaveLength(1));
+    expect(hook.result.current.announcement).toBe(t('offline.queued', { action: t('offline.actions.check-in'), name: 'García López, María' }));
     expect(client.getQueryData<{ appointments: Array<{ status: string }> }>(key)!.appointments[0]!.status).toBe('scheduled');
+    const [kept] = await pendingActions('officer-1');
+    expect(kept).toMatchObject({ appointmentId: maria.id, action: 'check-in', key: kept!.body.idempotencyKey });
   });
 });
 

@@ -20,6 +20,7 @@ import { dashboard } from './en/dashboard';
 import { intake } from './en/intake';
 import { review } from './en/review';
 import { validation } from './en/validation';
+import { offline } from './en/offline';
 
 export const en = {
   common,
@@ -40,6 +41,7 @@ export const en = {
   intake,
   review,
   validation,
+  offline,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

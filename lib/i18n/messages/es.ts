@@ -17,6 +17,7 @@ import { dashboard } from './es/dashboard';
 import { intake } from './es/intake';
 import { review } from './es/review';
 import { validation } from './es/validation';
+import { offline } from './es/offline';
 
 export const es: Messages = {
   common,
@@ -37,4 +38,5 @@ export const es: Messages = {
   intake,
   review,
   validation,
+  offline,
 };

@@ -75,9 +75,9 @@ export default async function RosterPage({
         date={roster.date}
         printed={t('roster.printed', { time: `${toPortIso(now(), roster.port.timeZone).slice(0, 16).replace('T', ' ')} (${roster.port.timeZone})` })}
       />
-      <I18nProvider locale={locale} messages={pickMessages(locale, ['common', 'status', 'roster', 'kiosk', 'review'])}>
+      <I18nProvider locale={locale} messages={pickMessages(locale, ['common', 'status', 'roster', 'kiosk', 'review', 'offline'])}>
         <QueryProvider>
-          <Kiosk key={`${slug}:${roster.date}`} initial={roster} editable={editable} />
+          <Kiosk key={`${slug}:${roster.date}`} initial={roster} editable={editable} userId={actor.userId} />
         </QueryProvider>
       </I18nProvider>
     </>

@@ -13,6 +13,7 @@ export const review = {
     multiple_bookings: 'Same person, several ports or dates',
     identity_match: 'Similar identity',
     repeated_reference: 'Reference or document reused',
+    offline_tap: 'Offline tap older than the limit',
   },
   flagged: 'Flagged appointment',
   linked: 'Linked appointments',

@@ -15,6 +15,7 @@ export const review: Messages['review'] = {
     multiple_bookings: 'Misma persona, varios puertos o fechas',
     identity_match: 'Identidad parecida',
     repeated_reference: 'Referencia o documento repetido',
+    offline_tap: 'Registro sin conexión más antiguo que el límite',
   },
   flagged: 'Cita señalada',
   linked: 'Citas relacionadas',

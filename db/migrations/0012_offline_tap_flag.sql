@@ -1,0 +1,1 @@
+ALTER TYPE "public"."appointment_flag_kind" ADD VALUE 'offline_tap';

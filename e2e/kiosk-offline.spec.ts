@@ -1,0 +1,137 @@
+/**
+ * The kiosk loses the network mid-shift: five actions are kept on the device, survive a reload, and
+ * replay once the network is back: each accepted once (API and audit), each shown in its row; one
+ * whose person another officer checked in meanwhile says who did. A tap older than the offline bound
+ * goes to the supervisor's review queue. Appointments are created through the roster import API.
+ */
+import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { generateConfirmationCode } from '../lib/roster/confirmation-code';
+import { ACCOUNTS, DEMO_PASSWORD, signIn } from './helpers';
+import { roster } from './roster-fixtures';
+
+const SLUG = 'san-ysidro';
+const BASE_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
+const MIN = 60_000;
+
+async function apiClient(email: string): Promise<APIRequestContext> {
+  const client = await playwrightRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { Origin: BASE_URL } });
+  const { csrfToken } = (await (await client.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  await client.post('/api/auth/callback/credentials', { form: { csrfToken, email, password: DEMO_PASSWORD, callbackUrl: '/' }, maxRedirects: 0 });
+  return client;
+}
+
+const letters = (n: number) => Array.from({ length: n }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(Math.random() * 26)]).join('');
+
+interface Made {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** Appointments at San Ysidro today, `minutesFromNow` each, imported by the administrator. */
+async function makeAppointments(admin: APIRequestContext, minutesFromNow: number[]): Promise<Made[]> {
+  const rows = minutesFromNow.map((m) => ({
+    confirmationCode: generateConfirmationCode(Math.random),
+    scheduledAt: new Date(Date.now() + m * MIN).toISOString(),
+    partySize: 1,
+    person: { familyName: `Offline ${letters(8)}`, givenName: 'Rosario', dateOfBirth: '1990-05-06', nationality: 'HN', language: 'es', documentNumber: `OFF${Math.floor(Math.random() * 1e9)}` },
+  }));
+  const imported = await admin.post('/api/v1/intake/rosters', { data: { port: SLUG, appointments: rows } });
+  expect(imported.status(), await imported.text()).toBe(200);
+  const made: Made[] = [];
+  for (const r of rows) {
+    const found = await admin.get(`/api/v1/appointments/lookup?code=${r.confirmationCode}`);
+    const { location } = (await found.json()) as { location: { appointmentId: string } };
+    made.push({ id: location.appointmentId, code: r.confirmationCode, name: `${r.person.familyName}, ${r.person.givenName}` });
+  }
+  return made;
+}
+
+test('five actions offline survive a reload and replay once each; one done meanwhile elsewhere says who did it', async ({ page, context }) => {
+  const admin = await apiClient(ACCOUNTS.admin);
+  const supervisor = await apiClient(ACCOUNTS.supervisor);
+  // Four due soon (check in), one whose deadline passed (mark the no-show).
+  const [a, b, c, late, meanwhile] = await makeAppointments(admin, [5, 6, 7, -40, 8]);
+  const checkIns = [a!, b!, c!, meanwhile!];
+
+  await signIn(page, ACCOUNTS.officer);
+  // The kiosk measures its clock offset at a successful request (the roster poll).
+  const polled = page.waitForResponse((r) => r.url().includes(`/api/v1/ports/${SLUG}/roster`) && r.ok());
+  await page.goto(`/roster/${SLUG}`);
+  await polled;
+  const row = (m: Made) => page.locator(`tr[data-appointment="${m.code}"]`);
+  await expect(row(a!)).toBeVisible();
+
+  await context.setOffline(true);
+  for (const m of checkIns) await row(m).getByRole('button', { name: `Check in ${m.name}` }).click();
+  await row(late!).getByRole('button', { name: `Mark no-show: ${late!.name}` }).click();
+  await expect(page.getByTestId('pending-actions')).toHaveText('5 actions waiting for the network');
+  for (const m of [...checkIns, late!]) await expect(row(m).getByText(/^Pending, not yet on the server/)).toBeVisible();
+
+  // Signing out now warns first; dismissing keeps the officer on the kiosk.
+  let warned = '';
+  page.once('dialog', (d) => {
+    warned = d.message();
+    void d.dismiss();
+  });
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect.poll(() => warned).toContain('5 actions have not reached the server yet');
+  await expect(page).toHaveURL(new RegExp(`/roster/${SLUG}`));
+
+  // Another officer (the supervisor, on their own kiosk) checks one of them in meanwhile.
+  expect((await supervisor.post(`/api/v1/appointments/${meanwhile!.id}/check-in`, { data: {} })).status()).toBe(200);
+
+  // Reload while the API is still unreachable: the queue is read from IndexedDB at start.
+  await page.route('**/api/v1/**', (route) => route.abort('internetdisconnected'));
+  await context.setOffline(false);
+  await page.reload();
+  await expect(page.getByTestId('pending-actions')).toHaveText('5 actions waiting for the network');
+  await expect(row(b!).getByText(/^Pending, not yet on the server/)).toBeVisible();
+
+  // The network is back: the next successful request replays them in tap order.
+  await page.unroute('**/api/v1/**');
+  await expect(page.getByTestId('pending-actions')).toHaveCount(0, { timeout: 30_000 });
+  for (const m of [a!, b!, c!]) await expect(row(m).getByText(/^Sent from this device: Checked in \d{2}:\d{2}/)).toBeVisible();
+  await expect(row(late!).getByText('Sent from this device: Marked as no-show.')).toBeVisible();
+  await expect(row(meanwhile!).getByText(/^Already checked in by Sam Supervisor at \d{2}:\d{2}/)).toBeVisible();
+
+  // On the server: each once, none twice.
+  const today = (await roster(page.request, SLUG)).appointments;
+  const status = (m: Made) => today.find((r) => r.id === m.id)!;
+  for (const m of [a!, b!, c!, meanwhile!]) expect(status(m).status).toBe('checked_in');
+  expect(status(late!)).toMatchObject({ status: 'no_show', noShowRecorded: true });
+  const audit = (await (await supervisor.get(`/api/v1/admin/audit?port=${SLUG}&action=appointment&limit=1000`)).json()) as {
+    events: Array<{ targetId: string; action: string; actorEmail: string; reason: string | null }>;
+  };
+  const ARRIVAL = ['appointment.checked_in', 'appointment.arrived_late', 'appointment.no_show_marked', 'appointment.arrival_undone'];
+  const mine = audit.events.filter((e) => [a, b, c, late, meanwhile].some((m) => m!.id === e.targetId) && ARRIVAL.includes(e.action));
+  const byTarget = (m: Made) => mine.filter((e) => e.targetId === m.id).map((e) => `${e.action} ${e.actorEmail}`);
+  for (const m of [a!, b!, c!]) expect(byTarget(m)).toEqual([`appointment.checked_in ${ACCOUNTS.officer}`]);
+  expect(byTarget(late!)).toEqual([`appointment.no_show_marked ${ACCOUNTS.officer}`]);
+  expect(byTarget(meanwhile!)).toEqual([`appointment.checked_in ${ACCOUNTS.supervisor}`]);
+  // Replayed taps say both times in their audit event.
+  for (const m of [a!, b!, c!, late!]) expect(mine.find((e) => e.targetId === m.id)!.reason).toMatch(/^Recorded offline at \S+, received at \S+\.$/);
+  await Promise.all([admin.dispose(), supervisor.dispose()]);
+});
+
+test('a replayed tap older than the offline bound is judged at the received time and lands in the review queue', async ({ page }) => {
+  const admin = await apiClient(ACCOUNTS.admin);
+  const officer = await apiClient(ACCOUNTS.officer);
+  // Deadline 15 minutes ago; the kiosk says the person was tapped 25 minutes ago (on time), beyond the 10-minute bound.
+  const [stale, future] = await makeAppointments(admin, [-30, 20]);
+  const tappedAt = Date.now() - 25 * MIN;
+  const replay = await officer.post(`/api/v1/appointments/${stale!.id}/check-in`, { data: { tappedAt, clockOffsetMs: 0, idempotencyKey: `stale-${stale!.code}` } });
+  expect(replay.status(), await replay.text()).toBe(200);
+  expect(((await replay.json()) as { appointment: { status: string } }).appointment.status).toBe('late');
+  // A tap time in the future is refused in the error shape, and nothing is stored.
+  const ahead = await officer.post(`/api/v1/appointments/${future!.id}/check-in`, { data: { tappedAt: Date.now() + 10 * MIN, clockOffsetMs: 0 } });
+  expect(ahead.status()).toBe(400);
+  expect(((await ahead.json()) as { error: { code: string; fields: Record<string, string> } }).error).toMatchObject({ code: 'VALIDATION', fields: { tappedAt: expect.any(String) } });
+
+  await signIn(page, ACCOUNTS.supervisor);
+  await page.goto('/review');
+  const item = page.getByRole('listitem').filter({ hasText: stale!.code });
+  await expect(item.getByRole('heading', { name: 'Offline tap older than the limit' })).toBeVisible();
+  await expect(item.getByText(/^Recorded offline at \d{4}-\d{2}-\d{2} \d{2}:\d{2}, received at/)).toBeVisible();
+  await Promise.all([admin.dispose(), officer.dispose()]);
+});
