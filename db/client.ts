@@ -16,10 +16,18 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+/** Stops one listener. */
+export type Unlisten = () => Promise<void>;
+
 export interface DatabaseHandle {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel. postgres.js holds one dedicated connection for all listeners of a handle and
+   * listens again after it reconnects (onListen runs each time it does); PGlite hears its own session.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onListen?: () => void): Promise<Unlisten>;
 }
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
@@ -47,7 +55,12 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   const max = opts.max ?? e.DB_POOL_MAX;
   const gated = gateTransactions(client, { permits: transactionPermits(max), acquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS });
   const db = drizzle({ client: gated, schema, casing: 'snake_case' }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  return {
+    db,
+    kind: 'postgres',
+    close: () => client.end({ timeout: 5 }),
+    listen: async (channel, onPayload, onListen) => (await client.listen(channel, onPayload, onListen)).unlisten,
+  };
 }
 
 /** dataDir undefined or memory:// means in-memory (tests). */
@@ -60,7 +73,16 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   const client = inMemory ? new PGlite() : new PGlite(path.resolve(dataDir));
   await client.waitReady;
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    close: () => client.close(),
+    listen: async (channel, onPayload, onListen) => {
+      const unlisten = await client.listen(channel, onPayload);
+      onListen?.();
+      return () => unlisten();
+    },
+  };
 }
 
 /** The running app's connection (DATABASE_URL: a member of portroster_app on a real server). */

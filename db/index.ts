@@ -45,6 +45,12 @@ export async function getDb(): Promise<Db> {
   return (await holder.__portRosterDb).db;
 }
 
+/** The whole handle (for LISTEN, lib/live/hub.ts), opened like getDb(). */
+export async function getDbHandle(): Promise<DatabaseHandle> {
+  await getDb();
+  return holder.__portRosterDb!;
+}
+
 /** For tests and scripts that manage their own handle. */
 export function setDbHandleForProcess(handle: DatabaseHandle): void {
   holder.__portRosterDb = Promise.resolve(handle);
