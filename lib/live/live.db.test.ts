@@ -5,6 +5,7 @@ import { ownerDb } from '@/db/testing/owner';
 import { actorFor, createAppointment, createPort, createUser } from '@/db/testing/factories';
 import { recordAudit } from '@/lib/audit/record';
 import { checkIn } from '@/lib/roster/check-in';
+import { getRoster } from '@/lib/roster/queries';
 import { now } from '@/lib/time';
 import { stopHub, subscribe } from './hub';
 import type { PortEventPayload } from './notify';
@@ -58,6 +59,9 @@ describe('live events', () => {
     const arrival = mine.next(5_000);
     await checkIn(officer, appt.id, {});
     expect(await arrival).toEqual({ p: port.id, k: 'arrival', a: appt.id, d: appt.serviceDate });
+    // Heard only after commit: a read made on hearing it sees the change.
+    const roster = await getRoster(officer, port.slug, { date: appt.serviceDate });
+    expect(roster.appointments.find((a) => a.id === appt.id)?.status).toBe('checked_in');
     // No name, no code: the payload says which row changed, the scoped roster read says how.
     expect(JSON.stringify(mine.heard)).not.toContain(appt.familyName);
     // Another port's stream hears nothing of it.
