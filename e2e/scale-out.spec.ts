@@ -39,9 +39,10 @@ test('a check-in through one instance is pushed to a kiosk on the other, which d
   const checkedIn = await page.request.post(`/api/v1/appointments/${row.id}/check-in`, { headers: { Origin: new URL(page.url()).origin }, data: {} });
   expect(checkedIn.status()).toBe(200);
   const pushedAt = Date.now();
-  // Nothing polls (asserted above), so only the pushed event can bring the change; 5 s as the test
-  // above, for a loaded machine (bench/live-events.ts prints the latency: p95 well under 1 s).
-  await expect(second.locator(`tr[data-appointment="${row.confirmationCode}"] [data-status="checked_in"]`)).toBeVisible({ timeout: 5_000 });
+  // Nothing polls (asserted above), so only the pushed event can bring the change. The latency is a
+  // bench figure (bench/live-events.ts: p95 well under 1 s), not asserted here: on a loaded machine
+  // the kiosk page's renderer alone has stalled for seconds.
+  await expect(second.locator(`tr[data-appointment="${row.confirmationCode}"] [data-status="checked_in"]`)).toBeVisible();
   test.info().annotations.push({ type: 'push latency', description: `${Date.now() - pushedAt} ms` });
   // One refetch, caused by the event.
   expect(rosterReads).toHaveLength(1);
