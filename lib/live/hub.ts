@@ -10,7 +10,8 @@
  * without noticing, or a database that is away, is found by a probe: while streams are open, each
  * instance notifies itself every PROBE_EVERY_MS and must hear it back within PROBE_TIMEOUT_MS.
  * Otherwise every stream is told the server is unavailable and closed (the clients fall back to
- * polling, which shows the reconnecting banner, and reopen the stream with backoff).
+ * polling, which shows the reconnecting banner, and reopen the stream with backoff), and the next
+ * stream listens again on a new connection.
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -99,13 +100,15 @@ async function ensureListening(): Promise<void> {
 }
 
 /**
- * Ends every stream. The LISTEN itself stays registered: postgres.js listens again by itself when
- * its connection comes back, and an unlisten here would not reach a listener it re-created after a
- * reconnect (it would then be heard twice). The next stream starts the probe again.
+ * Ends every stream and the listen connection (without waiting on a server that may be gone): the
+ * next stream listens afresh, on a new connection, and starts the probe again.
  */
 function dropListener(reason: string): void {
   const s = state();
+  const listening = s.listening;
+  s.listening = null;
   stopProbe();
+  if (listening) void listening.then((unlisten) => unlisten()).catch(() => undefined);
   if (s.subscribers.size) logWarn({ event: 'live_listener_dropped', reason, streams: s.subscribers.size });
   for (const sub of [...s.subscribers]) sub.onUnavailable();
   s.subscribers.clear();
