@@ -5,7 +5,8 @@ const EMBEDDED_PORT = Number(process.env.E2E_EMBEDDED_PORT ?? 3101);
 const SECOND_PORT = Number(process.env.E2E_SECOND_PORT ?? PORT + 2);
 // A second app instance on the same PostgreSQL database proves nothing shared lives in memory.
 const ON_POSTGRES = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL);
-const SCALE_OUT = ON_POSTGRES && !process.env.E2E_ONLY_APP;
+// E2E_SCALE_OUT=1 adds the second instance to a quick E2E_ONLY_APP run.
+const SCALE_OUT = ON_POSTGRES && (!process.env.E2E_ONLY_APP || Boolean(process.env.E2E_SCALE_OUT));
 // Single sign-on against a real OpenID Connect provider: its own app server (own database, OIDC_*
 // set) so the main server's environment stays as production without SSO. E2E_SSO=1 adds it to a
 // quick E2E_ONLY_APP run.

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { machine, printTable, type Figure } from './lib/report';
 
-const BENCHMARKS = ['roster', 'stats', 'release-rush', 'audit-verify'].filter((name) => existsSync(path.join('bench', `${name}.ts`)));
+const BENCHMARKS = ['roster', 'stats', 'release-rush', 'audit-verify', 'live-events'].filter((name) => existsSync(path.join('bench', `${name}.ts`)));
 
 if (!existsSync('.next/BUILD_ID') || process.argv.includes('--build')) {
   const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });

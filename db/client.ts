@@ -16,10 +16,18 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+/** Stops one listener. */
+export type Unlisten = () => Promise<void>;
+
 export interface DatabaseHandle {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel on a connection of its own (postgres.js listens again after it reconnects;
+   * onListen runs each time it does); PGlite hears its own session. The returned function stops it.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onListen?: () => void): Promise<Unlisten>;
 }
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
@@ -28,8 +36,7 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const e = env();
-  const client = postgres(url, {
-    max: opts.max ?? e.DB_POOL_MAX,
+  const options = {
     connect_timeout: e.DB_CONNECT_TIMEOUT_S,
     idle_timeout: 30,
     // postgres.js waits longer and longer between reconnects (up to 20 s, counted over the whole pool),
@@ -43,11 +50,30 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
       lock_timeout: Math.min(e.DB_STATEMENT_TIMEOUT_MS, e.DB_LOCK_TIMEOUT_MS),
       application_name: 'port-roster',
     },
-  });
+  };
+  const client = postgres(url, { ...options, max: opts.max ?? e.DB_POOL_MAX });
   const max = opts.max ?? e.DB_POOL_MAX;
   const gated = gateTransactions(client, { permits: transactionPermits(max), acquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS });
   const db = drizzle({ client: gated, schema, casing: 'snake_case' }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  return {
+    db,
+    kind: 'postgres',
+    close: () => client.end({ timeout: 5 }),
+    // A client of its own for each listen (postgres.js opens one connection for it, re-listening
+    // after a reconnect): stopping it ends that connection, so listening again starts from nothing
+    // (postgres.js's own unlisten misses a listener it re-created after a reconnect, and a re-listen
+    // that failed while the server was down would otherwise never be retried).
+    listen: async (channel, onPayload, onListen) => {
+      const listener = postgres(url, { ...options, max: 1 });
+      try {
+        await listener.listen(channel, onPayload, onListen);
+      } catch (error) {
+        await listener.end({ timeout: 0 });
+        throw error;
+      }
+      return () => listener.end({ timeout: 0 });
+    },
+  };
 }
 
 /** dataDir undefined or memory:// means in-memory (tests). */
@@ -60,7 +86,16 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   const client = inMemory ? new PGlite() : new PGlite(path.resolve(dataDir));
   await client.waitReady;
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    close: () => client.close(),
+    listen: async (channel, onPayload, onListen) => {
+      const unlisten = await client.listen(channel, onPayload);
+      onListen?.();
+      return () => unlisten();
+    },
+  };
 }
 
 /** The running app's connection (DATABASE_URL: a member of portroster_app on a real server). */

@@ -36,8 +36,7 @@ async function open(): Promise<DatabaseHandle> {
 
 let seedingDb: Db | null = null;
 
-export async function getDb(): Promise<Db> {
-  if (seedingDb) return seedingDb;
+function processHandle(): Promise<DatabaseHandle> {
   if (!holder.__portRosterDb) {
     holder.__portRosterDb = open();
     // A failed open (server down, not migrated) must not be cached forever: retry on the next request.
@@ -45,7 +44,12 @@ export async function getDb(): Promise<Db> {
       holder.__portRosterDb = undefined;
     });
   }
-  return (await holder.__portRosterDb).db;
+  return holder.__portRosterDb;
+}
+
+export async function getDb(): Promise<Db> {
+  if (seedingDb) return seedingDb;
+  return (await processHandle()).db;
 }
 
 /**
@@ -61,6 +65,11 @@ export async function withSeedingDb<T>(db: Db, step: () => Promise<T>): Promise<
   } finally {
     seedingDb = before;
   }
+}
+
+/** The whole handle (for LISTEN, lib/live/hub.ts), opened like getDb(). */
+export function getDbHandle(): Promise<DatabaseHandle> {
+  return processHandle();
 }
 
 export async function closeDb(): Promise<void> {

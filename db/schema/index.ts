@@ -9,3 +9,4 @@ export * from './audit-checkpoints';
 export * from './intake';
 export * from './stats';
 export * from './access-denials';
+export * from './live';

@@ -41,6 +41,7 @@ export const API_POLICY: Record<string, Policy> = {
   'GET /api/v1/ports': 'staff',
   'GET /api/v1/ports/{slug}/roster': 'staffAtPort',
   'GET /api/v1/ports/{slug}/roster/export': 'staffAtPort',
+  'GET /api/v1/ports/{slug}/events': 'staffAtPort',
   'GET /api/v1/appointments/lookup': 'staff', // any officer may learn where a scanned code belongs (port and date only)
   'GET /api/v1/appointments/{id}': 'staffAtPort',
   'POST /api/v1/appointments/{id}/check-in': 'staffAtPort',

@@ -7,3 +7,4 @@ import '@/lib/audit/api-spec';
 import '@/lib/admin/api-spec';
 import '@/lib/stats/api-spec';
 import '@/lib/intake/api-spec';
+import '@/lib/live/api-spec';

@@ -25,6 +25,8 @@ export interface RouteSpec {
   csvBody?: { header: string; example: string };
   /** The Idempotency-Key request header. */
   idempotencyKey?: 'required' | 'optional';
+  /** Other request headers the route reads (the event stream's Last-Event-ID). */
+  headers?: z.ZodObject;
   /** False for the few routes that never touch the database (no 503). */
   usesDatabase?: boolean;
   success: { status: number; schema: z.ZodType; contentType?: string; example?: unknown };
@@ -115,12 +117,13 @@ function operation(r: RouteSpec): ZodOpenApiOperationObject {
       content: { 'application/json': { schema: ErrorSchema, example: errorExample(status) } },
     };
   }
-  const header = r.idempotencyKey
+  const idempotencyHeader = r.idempotencyKey
     ? z.object({
         'Idempotency-Key': (r.idempotencyKey === 'required' ? z.string() : z.string().optional())
           .meta({ description: 'At most 255 characters. The same key with the same body returns the stored response; with another body, 422.', example: 'booking-2026-11-25-0001' }),
       })
     : undefined;
+  const header = idempotencyHeader && r.headers ? idempotencyHeader.extend(r.headers.shape) : (idempotencyHeader ?? r.headers);
   const bodyContent: Record<string, { schema: z.ZodType | { type: 'string'; description: string }; example?: unknown }> = {};
   if (r.body) bodyContent['application/json'] = { schema: r.body, ...(r.bodyExample !== undefined ? { example: r.bodyExample } : {}) };
   if (r.csvBody) bodyContent['text/csv'] = { schema: { type: 'string', description: `CSV with the header: ${r.csvBody.header}` }, example: r.csvBody.example };

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '@/db/client';
 import { auditEvents } from '@/db/schema';
 import type { Role } from '@/db/schema';
+import { notifyPortChange, portChangeKindOf } from '@/lib/live/notify';
 import { now } from '@/lib/time';
 import { eventHmac, type HashableEvent } from './hash';
 import { auditKeyring } from './keys';
@@ -81,6 +82,12 @@ export async function recordAudit(tx: DbOrTx, actor: AuditActor, input: AuditInp
     prevHash: head!.prev ?? null,
   };
   await tx.insert(auditEvents).values({ ...event, id: Number(head!.id), at, actorRole: actor.role, before, after, hash: eventHmac(key.secret, event) });
+  // Every roster-visible change is audited here, in its own transaction: the one place to tell the
+  // live streams (lib/live). PostgreSQL delivers the notification at commit, or never.
+  const kind = portChangeKindOf(input.action);
+  if (kind) {
+    await notifyPortChange(tx, { portId, kind, appointmentId: input.targetType === 'appointment' ? (input.targetId ?? null) : null });
+  }
 }
 
 /** Distinct first key for pg_advisory_xact_lock(int, int) so audit locks never collide with others. */
