@@ -22,6 +22,8 @@ const skipE2e = process.argv.includes('--no-e2e');
 run('Type check', 'npm', ['run', 'typecheck']);
 // Lint carries the layer rules (eslint.config.mjs): a wrong-way import fails the suite.
 run('Lint', 'npm', ['run', 'lint']);
+// knip: no unused file, export or dependency (knip.json names the entry points).
+run('Unused code', 'npx', ['knip']);
 run('Migrations match the schema', 'node', ['scripts/check-migrations.mjs']);
 run('Unit and database tests', 'npx', ['vitest', 'run']);
 if (!skipE2e) {

@@ -290,4 +290,3 @@ export function drawPerson(r: Rng): DemoPerson {
 }
 
 /** For tests and documentation: every nationality the seed can produce. */
-export const DEMO_NATIONALITIES: readonly string[] = ORIGINS.map((o) => o.nationality);

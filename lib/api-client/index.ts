@@ -1,6 +1,6 @@
 /** The browser's data layer: one fetch wrapper, one error class, one provider, key factories. */
 export { ApiError, isOffline, isUnavailable } from './api-error';
-export { apiFetch, send, settle, type ApiRequest, type ApiResult, type FetchOptions } from './fetch';
+export { send, settle, type ApiRequest } from './fetch';
 export { rosterKeys, statsKeys } from './keys';
 export { afterArrival } from './invalidate';
-export { clockOffset, onApiSuccess, type ClockOffset } from './clock';
+export { clockOffset, onApiSuccess } from './clock';

@@ -22,7 +22,6 @@ export const WeekdayLimitsBodySchema = z
   })
   .strict()
   .meta({ id: 'WeekdayLimits' });
-export type WeekdayLimitsBody = z.infer<typeof WeekdayLimitsBodySchema>;
 
 export const DateLimitBodySchema = z.object({ limit: Limit }).strict();
 export const NationalCapBodySchema = z.object({ dailyCap: z.number().int().min(0).max(MAX_LIMIT * 10) }).strict();
@@ -61,4 +60,3 @@ export const CapacityCalendarSchema = z.object({
 });
 export type CapacityCalendar = z.infer<typeof CapacityCalendarSchema>;
 
-export const CapacityChangeResultSchema = z.object({ ok: z.literal(true) }).passthrough();

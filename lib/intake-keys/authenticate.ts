@@ -13,7 +13,6 @@ export interface IntakeKeyActor {
   keyId: string;
   name: string;
 }
-export type IntakeCaller = IntakeKeyActor;
 
 export const hashIntakeKey = hashIntakeSecret;
 

@@ -21,7 +21,7 @@ import { mapUniqueViolation } from './book';
 import { IDENTITY_KEY_VERSION } from '@/lib/identity/keys';
 import { addedRows, capacityProblems, countsBefore, storedByCode, storedConflicts } from './import-rules';
 import { validateRows, type PortInfo } from './import-rows';
-import { decodeCsv, invalid, jsonRows, parseCsvRows, tooLarge, MAX_IMPORT_BYTES, type RawRow } from './roster-file';
+import { decodeCsv, invalid, jsonRows, parseCsvRows, type RawRow } from './roster-file';
 import { personActor, intakeKeyActor } from '@/lib/audit/actor';
 
 export type ImportSource = { kind: 'csv'; bytes: Uint8Array } | { kind: 'json'; body: unknown };
@@ -134,4 +134,3 @@ export async function importRoster(importer: Importer, source: ImportSource): Pr
   }
 }
 
-export { MAX_IMPORT_BYTES, tooLarge };

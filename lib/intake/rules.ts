@@ -22,10 +22,6 @@ export function normaliseName(value: string): string {
   return value.normalize('NFKC').replace(/\p{Default_Ignorable_Code_Point}/gu, '').replace(/\s+/g, ' ').trim();
 }
 
-export function remaining(limit: number, booked: number): number {
-  return Math.max(0, limit - booked);
-}
-
 /** A formula that survived into a name field (the file was not written by our exporter). */
 export function looksLikeFormula(value: string): boolean {
   return /^[=@]/.test(value) || /^[+-].*[(!:]/.test(value);

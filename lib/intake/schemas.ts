@@ -66,7 +66,6 @@ export const PersonSchema = z.object({
     .nullish()
     .transform((v) => (v ? v : null)),
 });
-export type PersonInput = z.output<typeof PersonSchema>;
 
 export const PartySizeSchema = z.coerce
   .number({ message: m.number })

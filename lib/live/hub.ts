@@ -160,11 +160,6 @@ export async function subscribe(sub: LiveSubscriber): Promise<() => void> {
   };
 }
 
-/** Streams open on this instance (for the health figures and tests). */
-export function openStreamCount(): number {
-  return state().subscribers.size;
-}
-
 /** Tests: stop listening and forget every stream. */
 export async function stopHub(): Promise<void> {
   const s = state();

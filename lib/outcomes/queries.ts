@@ -14,12 +14,6 @@ const columns = {
   active: outcomeCodes.active,
 };
 
-/** Active codes in display order: the choices of the outcome and correction forms. */
-export async function listActiveOutcomeCodes(): Promise<OutcomeCodeOption[]> {
-  const db = await getDb();
-  return db.select(columns).from(outcomeCodes).where(eq(outcomeCodes.active, true)).orderBy(asc(outcomeCodes.sortOrder), asc(outcomeCodes.code));
-}
-
 /** Every code, retired ones included: labels for outcomes recorded before a code was retired. */
 export async function listAllOutcomeCodes(): Promise<OutcomeCodeOption[]> {
   const db = await getDb();

@@ -23,7 +23,6 @@ export const CheckInInputSchema = z.object({
   membersPresent: z.number().int().min(1).max(12).optional(),
   ...ReplayFields,
 });
-export type CheckInInput = z.infer<typeof CheckInInputSchema>;
 
 export interface CheckInResult {
   appointment: Appointment;

@@ -39,7 +39,6 @@ export async function loadForUpdate(tx: DbOrTx, actor: Actor, appointmentId: str
   return row;
 }
 
-export type LoadedAppointment = Awaited<ReturnType<typeof loadForUpdate>>;
 
 /** The appointment in the API's shape, as any reader would see it at `at`. */
 export async function appointmentById(db: DbOrTx, id: string, at: Date): Promise<Appointment> {

@@ -61,7 +61,6 @@ export const StatusCountsSchema = z.object({
   processed: z.number().int(),
   cancelled: z.number().int(),
 });
-export type StatusCounts = z.infer<typeof StatusCountsSchema>;
 
 export const RosterSchema = z.object({
   port: PortSchema,
