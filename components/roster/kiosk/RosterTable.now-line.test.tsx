@@ -18,7 +18,7 @@ const Wrapper = ({ children }: { children: ReactNode }) => (
 
 const at = (hhmm: string) => `2099-01-15T${hhmm}:00Z`;
 const row = (n: number, hhmm: string, status: 'scheduled' | 'processed' | 'no_show' | 'late') =>
-  appointment({ id: `00000000-0000-4000-8000-00000000000${n}`, familyName: `Family${'_abcdef'[n]}`, scheduledAt: at(hhmm), deadline: at(hhmm).replace(/:00Z$/, ':15Z'), status });
+  appointment({ id: `00000000-0000-4000-8000-00000000000${n}`, familyName: `Family${'_abcdef'[n]}`, scheduledAt: at(hhmm), deadline: at(hhmm).replace(/:00Z$/, ':15Z'), status, noShowRecorded: status === 'no_show' });
 const rows = [row(1, '08:00', 'processed'), row(2, '08:30', 'no_show'), row(3, '09:00', 'scheduled'), row(4, '09:30', 'late'), row(5, '10:00', 'scheduled'), row(6, '10:30', 'scheduled')];
 
 function props(over: Partial<RosterTableProps> = {}): RosterTableProps {

@@ -34,6 +34,14 @@ describe('splitAtNow', () => {
     expect(splitAtNow(rows, at('23:00')).lineIndex).toBe(rows.length);
   });
 
+  it('keeps a no-show that is only derived from the passed deadline (it can still be marked), folds a recorded one', () => {
+    const derived = { ...row('x', '07:05', 'no_show'), noShowRecorded: false };
+    const recorded = { ...row('y', '07:10', 'no_show'), noShowRecorded: true };
+    const split = splitAtNow([derived, recorded, ...rows.slice(2)], at('08:01'));
+    expect(split.finishedIds.has('x')).toBe(false);
+    expect(split.finishedIds.has('y')).toBe(true);
+  });
+
   it('keeps rows the caller asks for (selected, or just acted on with undo open)', () => {
     expect(splitAtNow(rows, at('08:01'), (a) => a.id === 'd').finishedIds.has('d')).toBe(false);
   });

@@ -90,7 +90,7 @@ export const dashboard = {
   wall: {
     title: 'Wall view',
     open: 'Open the wall view (full screen, large type)',
-    intro: 'Today at {ports}. Updates by itself; press F11 for full screen.',
+    intro: 'Today: {ports}. Updates by itself; press F11 for full screen.',
     clock: 'Time now',
     totals: 'Today across the shown ports',
     utilisation: 'Slots used',

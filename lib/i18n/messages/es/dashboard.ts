@@ -92,7 +92,7 @@ export const dashboard: Messages['dashboard'] = {
   wall: {
     title: 'Vista de pared',
     open: 'Abrir la vista de pared (pantalla completa, letra grande)',
-    intro: 'Hoy en {ports}. Se actualiza sola; pulse F11 para pantalla completa.',
+    intro: 'Hoy: {ports}. Se actualiza sola; pulse F11 para pantalla completa.',
     clock: 'Hora actual',
     totals: 'Hoy en los puertos mostrados',
     utilisation: 'Cupos usados',
