@@ -1,39 +1,14 @@
 'use client';
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Messages } from '@/lib/i18n/messages/en';
 import { interpolate, type AppLocale } from '@/lib/i18n/translate';
 import type { Today } from '@/lib/stats/schemas';
-import { statsKeys } from '@/lib/api-client';
-import { fetchToday } from '@/lib/api-client/stats';
-import { usePortEvents, useThrottled } from '@/lib/api-client/use-port-events';
 import { formatDay, formatInt } from './format';
+import { useTodayLive } from './use-today-live';
 
-const REFRESH_MS = 30_000;
-/** Streams this view may hold (a session has 4): with more ports in view it polls as before. */
-const MAX_STREAMS = 2;
-/** A rush folds into one refetch per this gap. */
-const REFETCH_GAP_MS = 2000;
-
-/**
- * Today's figures per port; the server-rendered figures are the first data. With one or two ports
- * in view, each port's event stream says when to refetch; polling every 30 s only while a stream is
- * down (or with more ports in view).
- */
+/** Today's figures per port, kept current by useTodayLive (event streams, polling as fallback). */
 export function TodayLive({ initial, ports, locale, m }: { initial: Today; ports: string[]; locale: AppLocale; m: Messages['dashboard'] }) {
-  const client = useQueryClient();
-  const streamed = initial.ports.length <= MAX_STREAMS ? initial.ports.map((p) => p.port) : [];
-  const refetch = useThrottled(() => void client.invalidateQueries({ queryKey: statsKeys.today(ports), exact: true }), REFETCH_GAP_MS);
-  // Any change at a port in view may move its figures (a booking for a later day moves none, but
-  // "today" turns over at port-local midnight, so no date is compared here).
-  const { live } = usePortEvents(streamed, () => refetch());
-  const query = useQuery({
-    queryKey: statsKeys.today(ports),
-    queryFn: () => fetchToday(ports),
-    initialData: initial,
-    refetchInterval: live ? false : REFRESH_MS,
-    refetchIntervalInBackground: false,
-  });
+  const query = useTodayLive(initial, ports);
   const data = query.data;
   const time = new Intl.DateTimeFormat(locale === 'es' ? 'es-MX' : 'en-US', { timeStyle: 'medium' }).format(new Date(data.at));
   const mt = m.metrics;

@@ -2,21 +2,18 @@
 
 /**
  * The supervisors' wall display: today's key figures and the capacity chart on one 1920×1080
- * screen, in type readable across a room. The server-rendered figures are the first data; the
- * today query keeps them current (the same query and key as the dashboard's "Today, live").
+ * screen, in type readable across a room. The same live figures as the dashboard's "Today, live"
+ * (useTodayLive: pushed by the ports' event streams, polling as the fallback).
  */
-import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { statsKeys } from '@/lib/api-client';
-import { fetchToday } from '@/lib/api-client/stats';
 import type { Messages } from '@/lib/i18n/messages/en';
 import { interpolate, type AppLocale } from '@/lib/i18n/translate';
 import type { Today, TodayPort } from '@/lib/stats/schemas';
 import { useNow } from '../roster/use-now';
 import { CHART_COLOR } from './colors';
 import { formatDay, formatInt, formatPercent } from './format';
+import { useTodayLive } from './use-today-live';
 
-const REFRESH_MS = 30_000;
 const FIGURES = ['booked', 'arrived', 'stillDue', 'noShows', 'inProgress', 'processed', 'capacity'] as const;
 type Figure = (typeof FIGURES)[number];
 
@@ -27,14 +24,8 @@ function totals(ports: readonly TodayPort[]): Record<Figure, number> {
 }
 
 export function WallView({ initial, ports, portsLabel, locale, m }: { initial: Today; ports: string[]; portsLabel: string; locale: AppLocale; m: Messages['dashboard'] }) {
-  const query = useQuery({
-    queryKey: statsKeys.today(ports),
-    queryFn: () => fetchToday(ports),
-    initialData: initial,
-    refetchInterval: REFRESH_MS,
-    // A wall display is never the focused window for long: keep refreshing behind others.
-    refetchIntervalInBackground: true,
-  });
+  // A wall display is never the focused window for long: keep refreshing behind others.
+  const query = useTodayLive(initial, ports, { inBackground: true });
   const now = useNow(1000);
   const tag = locale === 'es' ? 'es-MX' : 'en-US';
   const data = query.data;
