@@ -1,7 +1,8 @@
 /**
  * What a page shows while its data is on the way: grey blocks in the shape of what is coming,
  * not blank space, announced once as "Loading…" (the blocks themselves are hidden from screen
- * readers). Used by the loading.tsx files, which Next streams before the page's queries finish.
+ * readers). Used inside a page after its access checks (a loading.tsx would stream before them,
+ * and a refusal or notFound() afterwards answers 200 instead of 404).
  */
 export function Skeleton({ label, shape = 'table' }: { label: string; shape?: 'table' | 'dashboard' | 'record' }) {
   const block = 'animate-pulse rounded bg-slate-200 motion-reduce:animate-none';
