@@ -124,7 +124,7 @@ export function WallView({ initial, ports, portsLabel, locale, m }: { initial: T
               {m.wall.chartDesc}
             </p>
             {/* The table beside the chart carries the same figures for screen readers. */}
-            <div aria-hidden="true" style={{ height: Math.max(320, data.ports.length * 64) }}>
+            <div aria-hidden="true" style={{ height: Math.max(320, data.ports.length * 52) }}>
               <ResponsiveContainer width="100%" height="100%">
                 <BarChart data={chartRows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
                   <CartesianGrid strokeDasharray="3 3" horizontal={false} />
