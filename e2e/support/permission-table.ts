@@ -90,6 +90,7 @@ export const PAGE_POLICY: Record<string, Policy> = {
   '/account/password': 'staff',
   '/ports': 'portList',
   '/dashboard': 'staff', // officers see their own port's figures
+  '/dashboard/wall': 'staff', // the same figures as the dashboard's today, on a wall display
   '/roster/[slug]': 'staffAtPort',
   '/appointments/[id]': 'staffAtPort',
   '/audit': 'leads',
