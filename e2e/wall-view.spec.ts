@@ -36,7 +36,9 @@ test.describe('screens that fit the room', () => {
     await signIn(page, ACCOUNTS.admin);
     const nav = page.locator('header nav');
     const oneRow = async () => {
+      await expect(nav.getByRole('link').first()).toBeVisible();
       const links = await nav.getByRole('link').all();
+      expect(links.length).toBeGreaterThanOrEqual(5);
       const tops = new Set(await Promise.all(links.map(async (l) => Math.round((await l.boundingBox())!.y))));
       expect(tops.size).toBe(1);
     };

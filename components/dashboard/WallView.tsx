@@ -123,10 +123,10 @@ export function WallView({ initial, ports, portsLabel, locale, m }: { initial: T
             <p id="wall-chart-desc" className="mb-2 text-base text-slate-700">
               {m.wall.chartDesc}
             </p>
-            {/* The table beside the chart carries the same figures for screen readers. */}
+            {/* The table beside the chart carries the same figures for screen readers and keyboards: the chart is a picture (no focus stop). */}
             <div aria-hidden="true" style={{ height: Math.max(320, data.ports.length * 52) }}>
               <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={chartRows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
+                <BarChart data={chartRows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} accessibilityLayer={false}>
                   <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                   <XAxis type="number" allowDecimals={false} tick={{ fontSize: 16 }} />
                   <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 16 }} />
