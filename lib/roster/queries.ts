@@ -109,9 +109,15 @@ export function rosterJsonSql(port: PortRecord, date: string, query: RosterQuery
 }
 
 /** The roster of one port and service date as the API's JSON text. */
-export async function getRosterJson(actor: Actor, slug: string, query: RosterQuery): Promise<string> {
+/** The port whose roster the actor may read (NOT_FOUND otherwise): the roster's whole access check. */
+export async function rosterPort(actor: Actor, slug: string): Promise<PortRecord> {
   const port = await getPortBySlug(actor, slug);
   assertCanAtPort(actor, 'roster.read', port.id);
+  return port;
+}
+
+export async function getRosterJson(actor: Actor, slug: string, query: RosterQuery): Promise<string> {
+  const port = await rosterPort(actor, slug);
   const db = await getDb();
   const [row] = await queryRows<{ body: string }>(db, rosterJsonSql(port, query.date ?? port.today, query, now()));
   return row!.body;

@@ -1,16 +1,19 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { notFound, redirect } from 'next/navigation';
 import { Kiosk } from '@/components/roster/Kiosk';
 import { PrintHeader } from '@/components/roster/PrintHeader';
 import { I18nProvider } from '@/components/ui/I18nProvider';
+import { Skeleton } from '@/components/ui/Skeleton';
 import { QueryProvider } from '@/lib/api-client/QueryProvider';
+import type { Actor } from '@/lib/auth/actor';
 import { requirePageActor } from '@/lib/auth/current';
 import { auditIfDenied } from '@/lib/auth/page-denial';
 import { can } from '@/lib/auth/permissions';
 import { isAppError } from '@/lib/errors';
 import { pickMessages } from '@/lib/i18n/catalog';
 import { getT } from '@/lib/i18n/server';
-import { getRoster } from '@/lib/roster/queries';
+import { getRoster, rosterPort } from '@/lib/roster/queries';
 import { IsoDateSchema } from '@/lib/roster/schemas';
 import { addDays, now, toPortIso } from '@/lib/time';
 import { pageTitle } from '@/lib/i18n/page-title';
@@ -32,10 +35,11 @@ export default async function RosterPage({
   const { date: rawDate } = await searchParams;
   const date = typeof rawDate === 'string' ? rawDate : undefined;
   if (date !== undefined && !IsoDateSchema.safeParse(date).success) redirect(`/roster/${slug}`);
-  const { t, locale } = await getT();
-  let roster;
+  const { t } = await getT();
+  // The access check first, so a refusal is a real 404; the roster itself streams in after the shell.
+  let port;
   try {
-    roster = await getRoster(actor, slug, { date });
+    port = await rosterPort(actor, slug);
   } catch (error) {
     if (isAppError(error) && error.code === 'NOT_FOUND') {
       await auditIfDenied(error);
@@ -43,19 +47,19 @@ export default async function RosterPage({
     }
     throw error;
   }
-  const today = roster.port.today;
-  const editable = roster.date === today && can(actor.role, 'appointment.checkIn');
+  const today = port.today;
+  const day = date ?? today;
   const base = `/roster/${slug}`;
   return (
     <>
       <nav aria-label={t('roster.date')} className="no-print mb-4 flex flex-wrap items-end gap-2">
-        <Link href={`${base}?date=${addDays(roster.date, -1)}`} className={NAV}>
+        <Link href={`${base}?date=${addDays(day, -1)}`} className={NAV}>
           ← {t('roster.previousDay')}
         </Link>
-        <Link href={base} className={NAV} aria-current={roster.date === today ? 'date' : undefined}>
+        <Link href={base} className={NAV} aria-current={day === today ? 'date' : undefined}>
           {t('roster.today')}
         </Link>
-        <Link href={`${base}?date=${addDays(roster.date, 1)}`} className={NAV}>
+        <Link href={`${base}?date=${addDays(day, 1)}`} className={NAV}>
           {t('roster.nextDay')} →
         </Link>
         <form method="get" action={base} className="flex items-end gap-2">
@@ -63,13 +67,27 @@ export default async function RosterPage({
             <label htmlFor="roster-date" className="block text-sm font-semibold">
               {t('roster.date')}
             </label>
-            <input id="roster-date" type="date" name="date" defaultValue={roster.date} className="min-h-11 rounded border-2 border-slate-700 px-2" />
+            <input id="roster-date" type="date" name="date" defaultValue={day} className="min-h-11 rounded border-2 border-slate-700 px-2" />
           </div>
           <button type="submit" className={NAV}>
             {t('roster.show')}
           </button>
         </form>
       </nav>
+      <Suspense fallback={<Skeleton label={t('common.loading')} shape="table" />}>
+        <RosterBody actor={actor} slug={slug} date={date} />
+      </Suspense>
+    </>
+  );
+}
+
+/** The day's roster: the part of the page that waits on the roster query. */
+async function RosterBody({ actor, slug, date }: { actor: Actor; slug: string; date: string | undefined }) {
+  const { t, locale } = await getT();
+  const roster = await getRoster(actor, slug, { date });
+  const editable = roster.date === roster.port.today && can(actor.role, 'appointment.checkIn');
+  return (
+    <>
       <PrintHeader
         portName={roster.port.name}
         date={roster.date}
