@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '@/db/client';
 import { auditEvents } from '@/db/schema';
 import type { Role } from '@/db/schema';
-import { notifyPortChange, portChangeKindOf } from '@/lib/live/notify';
+import { portChangeKindOf, portChangeNotification } from '@/lib/live/notify';
 import { now } from '@/lib/time';
 import { eventHmac, type HashableEvent } from './hash';
 import { auditKeyring } from './keys';
@@ -54,14 +54,20 @@ export async function recordAudit(tx: DbOrTx, actor: AuditActor, input: AuditInp
   const at = now();
   // The id is signed too, so it is drawn here (under the chain lock, so chain order is id order),
   // in the same round trip that reads the chain's head and has PostgreSQL spell the jsonb values
-  // exactly as the verifier will read them back (lib/audit/hash.ts).
+  // exactly as the verifier will read them back (lib/audit/hash.ts). Every roster-visible change is
+  // audited here, in its own transaction: the one place to tell the live streams (lib/live), in the
+  // same round trip too. PostgreSQL delivers the notification at commit, or never.
+  const kind = portChangeKindOf(input.action);
+  const notify = kind
+    ? sql`, ${portChangeNotification({ portId, kind, appointmentId: input.targetType === 'appointment' ? (input.targetId ?? null) : null })} as notified`
+    : sql``;
   const [head] = await queryRows<{ id: number | string; prev: string | null; before: string | null; after: string | null }>(
     tx,
     sql`select nextval('audit_events_id_seq') as id,
           (select hash from audit_events where ${portId === null ? sql`port_id is null` : sql`port_id = ${portId}`} and chain = ${chain}
            order by id desc limit 1) as prev,
           ${before === null ? null : JSON.stringify(before)}::jsonb::text as before,
-          ${after === null ? null : JSON.stringify(after)}::jsonb::text as after`,
+          ${after === null ? null : JSON.stringify(after)}::jsonb::text as after${notify}`,
   );
   const event: HashableEvent = {
     id: Number(head!.id),
@@ -82,12 +88,6 @@ export async function recordAudit(tx: DbOrTx, actor: AuditActor, input: AuditInp
     prevHash: head!.prev ?? null,
   };
   await tx.insert(auditEvents).values({ ...event, id: Number(head!.id), at, actorRole: actor.role, before, after, hash: eventHmac(key.secret, event) });
-  // Every roster-visible change is audited here, in its own transaction: the one place to tell the
-  // live streams (lib/live). PostgreSQL delivers the notification at commit, or never.
-  const kind = portChangeKindOf(input.action);
-  if (kind) {
-    await notifyPortChange(tx, { portId, kind, appointmentId: input.targetType === 'appointment' ? (input.targetId ?? null) : null });
-  }
 }
 
 /** Distinct first key for pg_advisory_xact_lock(int, int) so audit locks never collide with others. */

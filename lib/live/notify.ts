@@ -4,8 +4,7 @@
  * announces nothing. The payload carries ids only (never a name or a document): listeners refetch
  * what they are allowed to see through the ordinary, scoped reads.
  */
-import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { sql, type SQL } from 'drizzle-orm';
 
 export const PORT_EVENTS_CHANNEL = 'port_events';
 
@@ -31,18 +30,19 @@ export interface PortEventPayload {
 }
 
 /**
- * Queues the announcement of one change. Call it inside the transaction of the change (recordAudit
- * does, for every roster-visible audit action). The service date is read in the same statement.
+ * The SQL expression that queues the announcement of one change, for a statement the change's
+ * transaction runs anyway (recordAudit puts it in its chain-head read, so the check-in path pays no
+ * extra round trip). The service date is read in the same expression.
  */
-export async function notifyPortChange(tx: DbOrTx, change: PortChange): Promise<void> {
+export function portChangeNotification(change: PortChange): SQL {
   // Only a well-formed id is cast: a notify must never be what makes a change fail.
   const appointmentId = change.appointmentId && UUID.test(change.appointmentId) ? change.appointmentId : null;
-  await tx.execute(sql`select pg_notify(${PORT_EVENTS_CHANNEL}, json_strip_nulls(json_build_object(
+  return sql`pg_notify(${PORT_EVENTS_CHANNEL}, json_strip_nulls(json_build_object(
       'p', ${change.portId}::int,
       'k', ${change.kind}::text,
       'a', ${appointmentId}::uuid,
       'd', (select service_date::text from appointments where id = ${appointmentId}::uuid)
-    ))::text)`);
+    ))::text)`;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
