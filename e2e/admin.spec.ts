@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ACCOUNTS, expectAccessible, signIn } from './helpers';
+import { adminApi, fixturePort } from './fixtures/world';
 
 const ADMIN_PAGES = ['/admin', '/admin/capacity', '/admin/ports', '/admin/outcome-codes', '/admin/users', '/admin/intake-keys'];
 const uid = () => Math.random().toString(36).slice(2, 8);
@@ -17,17 +18,13 @@ function api(page: Page): { request: APIRequestContext; headers: Record<string, 
 }
 
 /** A port of our own (with no slots until we grant some), so demo ports other specs use stay untouched. */
-async function createOwnPort(page: Page) {
-  const { request, headers } = api(page);
-  const slug = `e2e-${uid()}`;
-  let response;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const code = String(9000 + Math.floor(Math.random() * 1000));
-    response = await request.post('/api/v1/admin/ports', { headers, data: { slug, name: `Test ${slug}`, state: 'TX', code, timeZone: 'America/Chicago', graceMinutes: 15 } });
-    if (response.status() === 201) break;
+async function createOwnPort() {
+  const admin = await adminApi();
+  try {
+    return await fixturePort(admin, { limit: 0 });
+  } finally {
+    await admin.dispose();
   }
-  expect(response!.status()).toBe(201);
-  return (await response!.json()).port as { slug: string; name: string; today: string };
 }
 
 /** Every admin endpoint from the published contract (the audit trail, open to supervisors, is another issue's). */
@@ -82,7 +79,7 @@ test('every admin page is accessible', async ({ page }) => {
 
 test('an admin sets a weekday limit and a closure and sees both; exceeding the cap names the numbers', async ({ page }) => {
   await signIn(page, ACCOUNTS.admin);
-  const port = await createOwnPort(page);
+  const port = await createOwnPort();
   const { request, headers } = api(page);
   const calendar = await (await request.get(`/api/v1/admin/capacity`)).json();
   const busiest = Math.max(...calendar.national.map((d: { limit: number }) => d.limit));
@@ -126,7 +123,7 @@ test('an admin sets a weekday limit and a closure and sees both; exceeding the c
 
 test('a new officer must change the first password, and deactivation signs them out on their next click', async ({ page, browser }) => {
   await signIn(page, ACCOUNTS.admin);
-  const port = await createOwnPort(page);
+  const port = await createOwnPort();
   const { request, headers } = api(page);
   const email = `officer.${uid()}@test.example`;
   const first = 'first-password-12345';
@@ -160,7 +157,7 @@ test('a new officer must change the first password, and deactivation signs them 
 
 test('ports, outcome codes and intake keys are managed from their pages', async ({ page }) => {
   await signIn(page, ACCOUNTS.admin);
-  const port = await createOwnPort(page);
+  const port = await createOwnPort();
 
   await page.goto('/admin/ports');
   const row = page.locator(`tr[data-port="${port.slug}"]`);

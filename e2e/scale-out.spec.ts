@@ -1,15 +1,22 @@
 import { expect, test } from '@playwright/test';
 import { ACCOUNTS, DEMO_PASSWORD, signIn } from './helpers';
-import { officerWithRow, upcoming } from './roster-fixtures';
+import { kioskWorld, officerWithAppointment, type KioskWorld } from './fixtures/world';
 
 // Two `next start` instances on one PostgreSQL database: nothing shared may live in process memory.
 const SECOND = `http://127.0.0.1:${Number(process.env.E2E_SECOND_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 2)}`;
 
+let world: KioskWorld;
+test.beforeAll(async () => {
+  world = await kioskWorld();
+});
+test.afterAll(async () => world.admin.dispose());
+
 test('a check-in on one instance is visible on the other within 5 seconds', async ({ page, browser }) => {
-  const { slug, row } = await officerWithRow(page, upcoming(10, (n) => n === 1));
+  const row = await officerWithAppointment(page, world, 30);
+  const slug = world.port.slug;
   const other = await browser.newContext({ baseURL: SECOND });
   const second = await other.newPage();
-  await signIn(second, `officer.${slug}@example.gov`);
+  await signIn(second, world.officer.email, world.officer.password);
   await second.goto(`/roster/${slug}`);
   await page.goto(`/roster/${slug}`);
   await page.locator(`tr[data-appointment="${row.confirmationCode}"]`).getByRole('button', { name: /^Check in/ }).click();
@@ -19,10 +26,11 @@ test('a check-in on one instance is visible on the other within 5 seconds', asyn
 });
 
 test('a check-in through one instance is pushed to a kiosk on the other, which does not poll', async ({ page, browser }) => {
-  const { slug, row } = await officerWithRow(page, upcoming(10, (n) => n === 1));
+  const row = await officerWithAppointment(page, world, 30);
+  const slug = world.port.slug;
   const other = await browser.newContext({ baseURL: SECOND });
   const second = await other.newPage();
-  await signIn(second, `officer.${slug}@example.gov`);
+  await signIn(second, world.officer.email, world.officer.password);
   const rosterReads: string[] = [];
   second.on('request', (r) => {
     if (new URL(r.url()).pathname === `/api/v1/ports/${slug}/roster`) rosterReads.push(r.url());
@@ -50,7 +58,7 @@ test('a check-in through one instance is pushed to a kiosk on the other, which d
 });
 
 test('an idempotent check-in replayed on the other instance returns the stored answer', async ({ page, request }) => {
-  const { row } = await officerWithRow(page, upcoming(10, (n) => n === 1));
+  const row = await officerWithAppointment(page, world, 30);
   const key = `scale-out-${Date.now()}`;
   const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
   const first = await page.request.post(`/api/v1/appointments/${row.id}/check-in`, {
