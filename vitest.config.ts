@@ -14,7 +14,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'lib',
-          include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'bench/**/*.test.ts', 'components/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'bench/**/*.test.ts', 'components/**/*.test.ts', 'e2e/**/*.test.ts'],
           globalSetup: ['./db/testing/global-setup.ts'],
           setupFiles: ['./db/testing/setup-env.ts'],
           testTimeout: 30_000,
