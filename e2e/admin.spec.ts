@@ -1,15 +1,9 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ACCOUNTS, expectAccessible, signIn } from './helpers';
-import { adminApi, fixturePort } from './fixtures/world';
+import { addDays, adminApi, fixturePort } from './fixtures/world';
 
 const ADMIN_PAGES = ['/admin', '/admin/capacity', '/admin/ports', '/admin/outcome-codes', '/admin/users', '/admin/intake-keys'];
 const uid = () => Math.random().toString(36).slice(2, 8);
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Cookie-authenticated mutations must show they come from the app itself. */
 function api(page: Page): { request: APIRequestContext; headers: Record<string, string> } {
@@ -38,6 +32,7 @@ async function adminEndpoints(request: APIRequestContext) {
 }
 
 test('officers and supervisors get 403 from every admin endpoint and are sent away from every admin page', async ({ browser }) => {
+  test.setTimeout(150_000); // three callers walk every admin endpoint and page: long on two loaded cores
   const anonymous = await browser.newContext();
   const endpoints = await adminEndpoints(anonymous.request);
   expect(endpoints.length).toBeGreaterThanOrEqual(18);

@@ -1,13 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { ACCOUNTS, expectAccessible, signIn } from './helpers';
+import { addDays, adminApi, fixturePort } from './fixtures/world';
 
 const HEADER = 'port,confirmation_code,scheduled_at,party_size,family_name,given_name,date_of_birth,nationality,language,document_number';
-
-/** A port-local date n days after today at Nogales (America/Phoenix, UTC-7 all year). */
-function phoenixDate(daysAhead: number): string {
-  const ms = Date.now() - 7 * 3_600_000 + daysAhead * 86_400_000;
-  return new Date(ms).toISOString().slice(0, 10);
-}
 
 function code(): string {
   const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -15,6 +10,10 @@ function code(): string {
 }
 
 test('an admin uploads a roster: a bad file shows the row report and imports nothing, a good one imports', async ({ page }) => {
+  // A port of the test's own with room tomorrow and the day after (its zone is near noon, so 18:00 UTC is that local date).
+  const admin = await adminApi();
+  const port = await fixturePort(admin, { limit: 5, daysAhead: 2 });
+  await admin.dispose();
   await signIn(page, ACCOUNTS.admin);
   await page.getByRole('link', { name: 'Import roster' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Import a roster' })).toBeVisible();
@@ -22,10 +21,10 @@ test('an admin uploads a roster: a bad file shows the row report and imports not
 
   // Names are letters only: digits of the random code become letters.
   const family = `Uploadtest${code().replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!)}`;
-  const d1 = phoenixDate(1);
-  const d2 = phoenixDate(2);
-  const good = (c: string, date: string) => `nogales,${c},${date}T10:00:00-07:00,1,${family},"Ana, María",1990-05-05,GT,es,`;
-  const bad = [HEADER, good(code(), d1), `atlantis,${code()},${d1}T10:00:00-07:00,1,X,Y,1990-02-30,GT,es,`].join('\r\n');
+  const d1 = addDays(port.today, 1);
+  const d2 = addDays(port.today, 2);
+  const good = (c: string, date: string) => `${port.slug},${c},${date}T18:00:00Z,1,${family},"Ana, María",1990-05-05,GT,es,`;
+  const bad = [HEADER, good(code(), d1), `atlantis,${code()},${d1}T18:00:00Z,1,X,Y,1990-02-30,GT,es,`].join('\r\n');
   await page.getByLabel('Roster file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   await page.getByRole('button', { name: 'Upload and import' }).click();
   await expect(page.getByText('Nothing was imported.')).toBeVisible();

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, useTransition, type FormEvent, type ReactNode } from 'react';
 import { send, settle, type ApiRequest } from '@/lib/api-client';
 
 export interface FormLabels {
@@ -50,7 +50,11 @@ export function AdminForm<T = Record<string, unknown>>({
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
-  const [pending, setPending] = useState(false);
+  const [sending, setSending] = useState(false);
+  // The page's figures (limits, lists) come from the server: "Saved." and the next action wait for them,
+  // so a confirmation built right after a save never reads the figures from before it.
+  const [refreshing, startRefresh] = useTransition();
+  const pending = sending || refreshing;
   const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<{ text: string; request: ApiRequest } | null>(null);
@@ -63,9 +67,9 @@ export function AdminForm<T = Record<string, unknown>>({
 
   async function run(request: ApiRequest) {
     setConfirming(null);
-    setPending(true);
+    setSending(true);
     const result = await settle(send<T>(request, locale));
-    setPending(false);
+    setSending(false);
     if (!result.ok) {
       showError(result.error.offline ? labels.networkError : result.error.message, result.error.fields ?? {});
       return;
@@ -73,7 +77,7 @@ export function AdminForm<T = Record<string, unknown>>({
     setError(null);
     setSuccess(successText(result.data));
     if (resetOnSuccess) formRef.current?.reset();
-    router.refresh();
+    startRefresh(() => router.refresh());
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -149,7 +153,7 @@ export function AdminForm<T = Record<string, unknown>>({
         )}
       </form>
       <p aria-live="polite" className="mt-2 font-semibold text-green-900">
-        {success}
+        {refreshing ? null : success}
       </p>
     </section>
   );
