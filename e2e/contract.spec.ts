@@ -5,6 +5,7 @@
  */
 import { expect, test, type APIResponse } from '@playwright/test';
 import { ACCOUNTS, signIn } from './helpers';
+import { addDays, adminApi, fixturePort } from './fixtures/world';
 import { ContractChecker } from './support/contract';
 
 test('API responses match the OpenAPI document', async ({ page, request, baseURL }) => {
@@ -28,9 +29,12 @@ test('API responses match the OpenAPI document', async ({ page, request, baseURL
   const created = await post('/api/v1/admin/intake-keys', { name: `Contract ${Date.now()}` });
   expect(created.status()).toBe(201);
   const bearer = { Authorization: `Bearer ${(await created.json()).key}` };
-  const ports = (await (await get('/api/v1/ports')).json()).ports as Array<{ slug: string; today: string }>;
-  const port = ports[0]!;
-  const tomorrow = new Date(Date.parse(`${port.today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  expect((await get('/api/v1/ports')).status()).toBe(200);
+  // A port of the test's own with room tomorrow; its zone is near noon, so 18:00 UTC is that local date.
+  const fixtures = await adminApi();
+  const port = await fixturePort(fixtures, { limit: 5, daysAhead: 1 });
+  await fixtures.dispose();
+  const tomorrow = addDays(port.today, 1);
   const code = `CT${Date.now().toString(36).toUpperCase().slice(-6)}`;
   // Names may hold letters only (issue 14), so the unique code is spelled with letters.
   const lettersOnly = (text: string) => text.replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!);

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ACCOUNTS, signIn } from './helpers';
+import { addDays, adminApi, fixturePort } from './fixtures/world';
 
 // Unusual real names (apostrophes, right-to-left scripts, combining marks) are stored NFKC-normalised and
 // render as text; markup, SQL, control and bidi-override characters are refused before anything is stored.
@@ -17,20 +18,17 @@ const HOSTILE = [
 ];
 const stored = (name: string) => name.normalize('NFKC').replace(/\u200B/g, '');
 
-function tomorrowAtNogales(): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Phoenix' }).format(new Date());
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 test('right-to-left and combining names round-trip and render as text; injection, control and bidi-override names are refused', async ({ page }) => {
+  // Tomorrow at a port of the test's own; its zone is near noon, so 18:00-19:00 UTC is that local date.
+  const admin = await adminApi();
+  const port = await fixturePort(admin, { limit: 10, daysAhead: 1 });
+  await admin.dispose();
+  const date = addDays(port.today, 1);
   await signIn(page, ACCOUNTS.admin);
-  const date = tomorrowAtNogales();
   const stamp = Date.now().toString(36).toUpperCase().replace(/[^A-HJ-NP-Z2-9]/g, 'X');
   const appointments = PEOPLE.map((person, i) => ({
     confirmationCode: `Z${stamp.slice(-6).padStart(6, "Q")}${"ABC"[i]}`,
-    scheduledAt: `${date}T1${i}:00:00-07:00`,
+    scheduledAt: `${date}T18:0${i}:00Z`,
     partySize: 1,
     person: { ...person, dateOfBirth: `198${i}-01-0${i + 1}`, nationality: 'MX', language: 'es' },
   }));
@@ -38,18 +36,18 @@ test('right-to-left and combining names round-trip and render as text; injection
   expect(codes.size).toBe(PEOPLE.length);
   const imported = await page.request.post('/api/v1/intake/rosters', {
     headers: { Origin: new URL(page.url()).origin },
-    data: { port: 'nogales', appointments },
+    data: { port: port.slug, appointments },
   });
   expect(imported.status(), await imported.text()).toBe(200);
 
-  const roster = await (await page.request.get(`/api/v1/ports/nogales/roster?date=${date}`)).json();
+  const roster = await (await page.request.get(`/api/v1/ports/${port.slug}/roster?date=${date}`)).json();
   for (const a of appointments) {
     const row = roster.appointments.find((r: { confirmationCode: string }) => r.confirmationCode === a.confirmationCode);
     expect(row.familyName).toBe(stored(a.person.familyName));
     expect(row.givenName).toBe(stored(a.person.givenName));
   }
 
-  await page.goto(`/roster/nogales?date=${date}`);
+  await page.goto(`/roster/${port.slug}?date=${date}`);
   for (const a of appointments) {
     await expect(page.locator(`tr[data-appointment="${a.confirmationCode}"]`)).toContainText(stored(a.person.givenName));
   }
@@ -59,10 +57,10 @@ test('right-to-left and combining names round-trip and render as text; injection
   const refused = await page.request.post('/api/v1/intake/rosters', {
     headers: { Origin: new URL(page.url()).origin },
     data: {
-      port: 'nogales',
+      port: port.slug,
       appointments: HOSTILE.map((person, i) => ({
         confirmationCode: `Y${stamp.slice(-6).padStart(6, 'Q')}${'ABCDE'[i]}`,
-        scheduledAt: `${date}T0${i}:30:00-07:00`,
+        scheduledAt: `${date}T19:0${i}:00Z`,
         partySize: 1,
         person: { ...person, dateOfBirth: '1980-01-01', nationality: 'MX', language: 'es' },
       })),
