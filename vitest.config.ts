@@ -15,8 +15,8 @@ export default defineConfig({
         test: {
           name: 'lib',
           include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'bench/**/*.test.ts', 'components/**/*.test.ts'],
-          globalSetup: ['./db/testing/global-setup.ts'],
-          setupFiles: ['./db/testing/setup-env.ts'],
+          globalSetup: ['./lib/testing/global-setup.ts'],
+          setupFiles: ['./lib/testing/setup-env.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -73,7 +73,8 @@ export function isAppError(e: unknown): e is AppError {
  * as opposed to a query bug. Each was seen from postgres.js during an outage, a restart or overload
  * (e2e/faults-*.spec.ts provokes them): Node socket errors, postgres.js's own connection codes, and
  * SQLSTATEs of class 08 (connection), 57 (operator intervention: admin shutdown 57P01, crash 57P02,
- * starting up 57P03, statement_timeout 57014), 53300 (too many connections) and 55P03 (lock_timeout).
+ * starting up 57P03, statement_timeout 57014), 53300 (too many connections) and 55P03 (lock_timeout);
+ * POOL_BUSY is our own transaction gate's (db/errors.ts DatabaseBusyError).
  */
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
@@ -98,6 +99,7 @@ const UNAVAILABLE_CODES = new Set([
   '57014',
   '53300',
   '55P03',
+  'POOL_BUSY',
 ]);
 
 /** A database error found in a cause chain: its code (SQLSTATE, or the driver's/Node's) and constraint. */

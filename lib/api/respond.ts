@@ -1,4 +1,5 @@
 /** The single place where errors become HTTP responses (the shape of api.md, whatever went wrong). */
+import { DatabaseBusyError } from '@/db/errors';
 import { AppError, isAppError, isDatabaseUnavailable, unavailableCode, type ErrorCode } from '@/lib/errors';
 import { translatorFor } from '@/lib/i18n/catalog';
 import { localiseFields } from './validate';
@@ -36,6 +37,13 @@ export interface ErrorBody {
 
 function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
+  if (error instanceof DatabaseBusyError) {
+    return new AppError('UNAVAILABLE', error.message, {
+      es: 'Todas las conexiones a la base de datos están ocupadas. Inténtelo de nuevo en un momento.',
+      retryAfterSeconds: error.retryAfterSeconds,
+      cause: error,
+    });
+  }
   if (isDatabaseUnavailable(error)) {
     return new AppError('UNAVAILABLE', 'The database is not answering. Try again shortly.', { retryAfterSeconds: 5, cause: error });
   }

@@ -14,7 +14,7 @@
  * their own port's chain, and a failed audit write never changes the answer the client gets.
  */
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/client';
 import { clientAddress } from '@/lib/auth/client-address';

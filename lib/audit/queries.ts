@@ -3,7 +3,7 @@
  * Supervisors and admins only; their scope is every port (and the global chain).
  */
 import { and, desc, eq, gte, ilike, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { auditEvents, ports, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/guard';

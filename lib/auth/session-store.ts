@@ -3,7 +3,7 @@
  * the session is alive (sign-out, idle limit, absolute limit, deactivated user, changed role).
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import type { DbOrTx } from '@/db/client';
 import { ports, sessions, users } from '@/db/schema';
 import { env } from '@/lib/env';

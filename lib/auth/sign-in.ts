@@ -4,7 +4,7 @@
  */
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import type { DbOrTx } from '@/db/client';
 import { signInAttempts, users, type Role } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';

@@ -1,4 +1,4 @@
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import type { Actor } from './actor';
 import { endOneSession } from './end-sessions';
 import { personActor } from '@/lib/audit/actor';

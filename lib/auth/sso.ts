@@ -5,7 +5,7 @@
  * explains. A success opens our own server-side session with its audit event, in one transaction.
  */
 import { eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { now } from '@/lib/time';

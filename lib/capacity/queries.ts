@@ -3,7 +3,7 @@
  * default, else 0), active bookings, and the national totals against the cap.
  */
 import { asc, eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows, type DbOrTx } from '@/db/client';
 import { ports, weekdayLimits } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';

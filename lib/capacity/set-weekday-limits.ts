@@ -6,7 +6,7 @@
  * without an override.
  */
 import { eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { dateLimitOverrides, weekdayLimits } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';

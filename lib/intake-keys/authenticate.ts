@@ -3,7 +3,7 @@
  * key is stored, so the lookup hashes what was sent; a revoked key fails on its very next request.
  */
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { intakeKeys } from '@/db/schema';
 import { ANONYMOUS, AccessDeniedError } from '@/lib/auth/access-denied';
 import { now } from '@/lib/time';

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows, type DbOrTx } from '@/db/client';
 import { recordAudit } from '@/lib/audit/record';
 import { parseInput } from '@/lib/api/validate';

@@ -1,6 +1,6 @@
 /** DELETE /api/v1/intake/bookings/{code}: the upstream cancels; the slot is freed in the same transaction. */
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';

@@ -4,7 +4,7 @@
  * apostrophe); the importer removes exactly that apostrophe again.
  */
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import { assertCanAtPort } from '@/lib/auth/guard';
 import type { Role } from '@/db/schema';

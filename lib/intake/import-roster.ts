@@ -8,7 +8,7 @@
  * the slot counters of the dates it touched, flags possible hoarding and writes one audit event per port.
  */
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import { recordAudit, type AuditActor } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';

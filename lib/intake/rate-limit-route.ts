@@ -1,4 +1,4 @@
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import type { IntakeKeyActor } from '@/lib/intake-keys/authenticate';
 import { enforceRateLimit } from './rate-limit';
 

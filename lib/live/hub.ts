@@ -15,7 +15,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { getDb, getDbHandle } from '@/db';
+import { getDb, getDbHandle } from '@/lib/database';
 import type { Unlisten } from '@/db/client';
 import { logWarn } from '@/lib/log';
 import { parsePortEventPayload, PORT_EVENTS_CHANNEL, type PortEventPayload } from './notify';

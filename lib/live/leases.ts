@@ -4,7 +4,7 @@
  * by an instance that died stops counting when it expires.
  */
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { liveStreams } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { now } from '@/lib/time';

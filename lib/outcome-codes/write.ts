@@ -4,7 +4,7 @@
  * (IN_USE), and the foreign key's "restrict" backs this up in the database.
  */
 import { count, eq, max } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import type { Tx } from '@/db/client';
 import { outcomeCodes, outcomes } from '@/db/schema';
 import { parseInput } from '@/lib/api/validate';

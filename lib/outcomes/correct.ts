@@ -3,7 +3,7 @@
  * Nothing is deleted: the outcome is replaced in place and the audit event keeps before and after.
  */
 import { and, eq } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { appointments, outcomes } from '@/db/schema';
 import { parseInput } from '@/lib/api/validate';
 import { lockAppointment, stateSnapshot } from '@/lib/appointments/load';

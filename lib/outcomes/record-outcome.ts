@@ -4,7 +4,7 @@
  * CONFLICT without expectedVersion) with the current values, never a silent overwrite.
  */
 import { and, eq } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { appointments, outcomes } from '@/db/schema';
 import { parseInput } from '@/lib/api/validate';
 import { lockAppointment, stateSnapshot } from '@/lib/appointments/load';

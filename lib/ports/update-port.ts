@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { AppError } from '@/lib/errors';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { appointments, ports } from '@/db/schema';
 import { parseInput } from '@/lib/api/validate';
 import { recordAudit } from '@/lib/audit/record';

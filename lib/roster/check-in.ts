@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { appointments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { parseInput } from '@/lib/api/validate';

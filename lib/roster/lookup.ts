@@ -3,7 +3,7 @@
  * plainly instead of "not found". Reveals the port and date only, never the person.
  */
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { appointments, ports } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/guard';

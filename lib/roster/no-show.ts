@@ -1,6 +1,6 @@
 /** An explicit no-show mark, only after the deadline (a passed deadline already reads as no-show). */
 import { and, eq } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { appointments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/record';

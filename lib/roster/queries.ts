@@ -3,7 +3,7 @@
  * at every port, so there is no per-row mapping in JavaScript.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanAtPort } from '@/lib/auth/guard';

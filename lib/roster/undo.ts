@@ -1,6 +1,6 @@
 /** Undo of a mistaken tap: the same officer, within two minutes, back to scheduled. */
 import { and, eq, inArray } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { appointments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/record';

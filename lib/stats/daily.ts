@@ -4,7 +4,7 @@
  * the appointments for the reconcile test and the benchmark.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { type PortRecord } from '@/lib/ports/queries';

@@ -4,7 +4,7 @@
  * used by a page or a route: over a year of seven ports these take seconds (bench/stats.ts).
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import { type PortRecord } from '@/lib/ports/queries';
 import { effectiveStatusSql } from '@/lib/roster/queries';

@@ -4,7 +4,7 @@
  * is counted from the pending rollup at the single clock of lib/time.
  */
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan, assertPortVisible } from '@/lib/auth/guard';

@@ -1,6 +1,6 @@
 /** Totals over a period, with the previous period of the same length (GET /api/v1/stats/summary). */
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { type PortRecord } from '@/lib/ports/queries';

@@ -5,7 +5,7 @@
  * The last active administrator can be neither deactivated nor demoted (LAST_ADMIN).
  */
 import { eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import { users } from '@/db/schema';
 import { parseInput } from '@/lib/api/validate';

@@ -9,7 +9,7 @@
 import { and, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { appointments, dateLimitOverrides, outcomes, ports, users, weekdayLimits } from '@/db/schema';
-import { withSeedingDb } from '@/db';
+import { withSeedingDb } from '@/lib/database';
 import { rebuildDailyBookings } from '@/lib/intake/capacity';
 import { addDays, isoWeekday, serviceDate, type IsoDate } from '@/lib/time';
 import { planPortDay, type NewAppointment, type NewOutcome } from './day-plan';

@@ -58,8 +58,8 @@ export async function createTestDatabase(baseUrl: string, purpose: string): Prom
     await admin.end();
   }
   const url = withDatabase(baseUrl, name);
-  const { openPostgres } = await import('../client');
-  const { runMigrations } = await import('../migrate');
+  const { openPostgres } = await import('@/db/client');
+  const { runMigrations } = await import('@/lib/database/migrate');
   const handle = await openPostgres(url, { max: 1 });
   try {
     await runMigrations(handle);
