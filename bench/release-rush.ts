@@ -105,7 +105,7 @@ async function main() {
   let server: ChildProcess | undefined;
   const sql = postgres(dbUrl, { max: 4, onnotice: () => {} });
   try {
-    await run('npx', ['tsx', 'scripts/migrate.ts'], env);
+    await run('npx', ['tsx', '--conditions=react-server', 'scripts/migrate.ts'], env);
     const secret = `bench_${randomBytes(16).toString('hex')}`;
     const { createHash } = await import('node:crypto');
     const [port] = await sql`insert into ports (slug, name, state, time_zone, code) values ('rush', 'Rush', 'CA', 'America/Los_Angeles', '9901') returning id`;

@@ -2,6 +2,7 @@
  * All configuration, validated once on first use (never at import, so `next build`
  * runs without a database or secrets).
  */
+import 'server-only';
 import { z } from 'zod';
 import { DB_ENV_FIELDS, migrationUrlOf, resetDbEnvCache } from '@/db/env';
 

@@ -72,7 +72,7 @@ if (sameDbAs) {
     psql(`drop database if exists "${name}" with (force)`);
   };
   for (const script of ['scripts/migrate.ts', 'scripts/seed.ts']) {
-    const r = spawnSync('npx', ['tsx', script], { stdio: 'inherit', env });
+    const r = spawnSync('npx', ['tsx', '--conditions=react-server', script], { stdio: 'inherit', env });
     if (r.status !== 0) {
       cleanup();
       process.exit(r.status ?? 1);

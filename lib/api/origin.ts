@@ -5,6 +5,7 @@
  * request.url to localhost, so the app's origin is APP_URL, or the Host the request arrived with (and
  * X-Forwarded-Host / X-Forwarded-Proto only from a trusted proxy), never request.url.
  */
+import 'server-only';
 import { env } from '@/lib/env';
 
 function originOf(value: string | null): string | null {

@@ -1,4 +1,5 @@
 /** The single place where errors become HTTP responses (the shape of api.md, whatever went wrong). */
+import 'server-only';
 import { DatabaseBusyError } from '@/db/errors';
 import { AppError, isAppError, isDatabaseUnavailable, unavailableCode, type ErrorCode } from '@/lib/errors';
 import { translatorFor } from '@/lib/i18n/catalog';

@@ -1,4 +1,5 @@
 /** One appointment locked for a write, with its outcome, scoped to the actor (NOT_FOUND across ports). */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { appointments, outcomes } from '@/db/schema';

@@ -2,6 +2,7 @@
  * The appointment record: one appointment with its person, booking, outcome and history.
  * Port scope is enforced here: an appointment of a port the actor may not see is NOT_FOUND.
  */
+import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { queryRows, type DbOrTx } from '@/db/client';

@@ -1,4 +1,5 @@
 /** Showing a document number in full is itself an audited act (supervisors and admins only). */
+import 'server-only';
 import { getDb } from '@/lib/database';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/guard';

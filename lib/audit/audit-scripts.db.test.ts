@@ -21,7 +21,7 @@ const onPostgres = Boolean(process.env.MIGRATION_DATABASE_URL);
 const dir = mkdtempSync(path.join(tmpdir(), 'portroster-checkpoint-'));
 
 function run(script: 'verify' | 'checkpoint', args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', `scripts/audit-${script}.ts`, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', `scripts/audit-${script}.ts`, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDb } from '@/lib/database';
 import type { Actor } from './actor';
 import { endOneSession } from './end-sessions';

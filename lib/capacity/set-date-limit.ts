@@ -1,4 +1,5 @@
 /** A single date's limit for one port (a closure is 0), and removing it again. */
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/lib/database';

@@ -1,4 +1,5 @@
 /** The national daily cap over the sum of all active ports' limits. */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { nationalCap } from '@/db/schema';

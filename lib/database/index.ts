@@ -3,6 +3,7 @@
  * app's own steps, which is why it lives in lib/ and db/ stays below lib/). The embedded database migrates itself
  * (and loads the demo) on open; a real server must be migrated with `npm run db:migrate`.
  */
+import 'server-only';
 import { AppError } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { now } from '@/lib/time';

@@ -3,6 +3,7 @@
  * open, test databases): the schema's SQL migrations (db/migrate.ts), then the data steps that need
  * the app's own rules and keys and are idempotent, so they run every time.
  */
+import 'server-only';
 import { applySchemaMigrations } from '@/db/migrate';
 import type { DatabaseHandle } from '@/db/client';
 import { auditKeyring } from '@/lib/audit/keys';

@@ -6,6 +6,7 @@
  * and one person booked at two ports whose flag a supervisor has reviewed. The bulk seed
  * (lib/seed/demo.ts) fills the volume the charts need; it leaves these slots free.
  */
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';

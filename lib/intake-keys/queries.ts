@@ -1,3 +1,4 @@
+import 'server-only';
 import { desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { intakeKeys, users } from '@/db/schema';

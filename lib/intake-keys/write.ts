@@ -1,4 +1,5 @@
 /** Creating (the secret is returned this once) and revoking intake keys (effective at once). */
+import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { intakeKeys } from '@/db/schema';

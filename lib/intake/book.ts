@@ -7,6 +7,7 @@
  *    with a conditional update, insert with a fresh confirmation code, flag, audit, store the response.
  * Only a 201 is stored: a refused booking rolls back its key, so a retry is judged afresh.
  */
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/database';

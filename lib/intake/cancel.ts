@@ -1,4 +1,5 @@
 /** DELETE /api/v1/intake/bookings/{code}: the upstream cancels; the slot is freed in the same transaction. */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';

@@ -3,6 +3,7 @@
  * Spreadsheet-safe through lib/csv.ts (a cell starting with = + - @, tab or CR gets a leading
  * apostrophe); the importer removes exactly that apostrophe again.
  */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';

@@ -1,4 +1,5 @@
 /** The review queue: open flags with the appointment and the linked appointments, newest first. */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';

@@ -7,6 +7,7 @@
  * port, stay untouched and count as unchanged), recounts
  * the slot counters of the dates it touched, flags possible hoarding and writes one audit event per port.
  */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';

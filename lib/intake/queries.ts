@@ -1,4 +1,5 @@
 /** Availability for the upstream: limit, booked and remaining per port and port-local date. */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDb } from '@/lib/database';
 import type { IntakeKeyActor } from '@/lib/intake-keys/authenticate';
 import { enforceRateLimit } from './rate-limit';

@@ -1,4 +1,5 @@
 /** A supervisor confirms or dismisses a hoarding/duplicate flag with a reason. Nothing is cancelled. */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';

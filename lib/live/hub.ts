@@ -13,6 +13,7 @@
  * polling, which shows the reconnecting banner, and reopen the stream with backoff), and the next
  * stream listens again on a new connection.
  */
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getDb, getDbHandle } from '@/lib/database';

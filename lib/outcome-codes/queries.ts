@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, count, eq } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { outcomeCodes, outcomes } from '@/db/schema';

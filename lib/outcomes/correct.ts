@@ -2,6 +2,7 @@
  * A supervisor's (or admin's) correction of a status and/or an outcome, with a mandatory reason.
  * Nothing is deleted: the outcome is replaced in place and the audit event keeps before and after.
  */
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { appointments, outcomes } from '@/db/schema';

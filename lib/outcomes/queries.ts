@@ -1,4 +1,5 @@
 /** Outcome codes as the outcome form needs them. Managing codes is the administration's job. */
+import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import type { DbOrTx } from '@/db/client';

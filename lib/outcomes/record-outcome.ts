@@ -3,6 +3,7 @@
  * interpreter. Of two officers submitting on the same record, the second gets STALE_VERSION (or
  * CONFLICT without expectedVersion) with the current values, never a silent overwrite.
  */
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { appointments, outcomes } from '@/db/schema';

@@ -1,4 +1,5 @@
 /** Adds a port of entry. It starts with no weekday limits (no slots) until an admin grants some. */
+import 'server-only';
 import { getDb } from '@/lib/database';
 import { ports } from '@/db/schema';
 import { parseInput } from '@/lib/api/validate';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { ports } from '@/db/schema';

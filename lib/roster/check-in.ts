@@ -3,6 +3,7 @@
  * corrected by the kiosk's measured clock offset, within a bound: lib/roster/replay.ts). Exactly one of many concurrent
  * check-ins of the same person wins; the others learn who checked them in and when.
  */
+import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/lib/database';

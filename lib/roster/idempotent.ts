@@ -3,6 +3,7 @@
  * gets the first answer instead of acting twice. Records live in PostgreSQL, so a retry that
  * reaches another app instance is recognised too.
  */
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';

@@ -1,4 +1,5 @@
 /** Shared loading for the arrival verbs: one appointment with its port, scoped to the actor. */
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/client';

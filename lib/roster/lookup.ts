@@ -2,6 +2,7 @@
  * Where a confirmation code belongs, so a scan at the wrong port or on the wrong day says so
  * plainly instead of "not found". Reveals the port and date only, never the person.
  */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { appointments, ports } from '@/db/schema';

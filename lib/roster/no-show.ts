@@ -1,4 +1,5 @@
 /** An explicit no-show mark, only after the deadline (a passed deadline already reads as no-show). */
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { appointments } from '@/db/schema';

@@ -2,6 +2,7 @@
  * Roster reads. PostgreSQL builds the JSON itself: the kiosk polls this every few seconds
  * at every port, so there is no per-row mapping in JavaScript.
  */
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';

@@ -1,4 +1,5 @@
 /** Undo of a mistaken tap: the same officer, within two minutes, back to scheduled. */
+import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { appointments } from '@/db/schema';

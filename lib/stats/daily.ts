@@ -3,6 +3,7 @@
  * rollups kept by triggers only (db/schema/stats.ts); lib/stats/plain.ts counts the same from
  * the appointments for the reconcile test and the benchmark.
  */
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';

@@ -3,6 +3,7 @@
  * are reconciled against (lib/stats/reconcile.db.test.ts) and the benchmark's comparison. Never
  * used by a page or a route: over a year of seven ports these take seconds (bench/stats.ts).
  */
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';

@@ -3,6 +3,7 @@
  * (appointments.service_date is port-local); the derived no-show (scheduled past its deadline)
  * is counted from the pending rollup at the single clock of lib/time.
  */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';

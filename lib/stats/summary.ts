@@ -1,4 +1,5 @@
 /** Totals over a period, with the previous period of the same length (GET /api/v1/stats/summary). */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import type { DbOrTx } from '@/db/client';

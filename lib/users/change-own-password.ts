@@ -1,4 +1,5 @@
 /** A person sets a new password (required after an admin created or reset the account). */
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { users } from '@/db/schema';

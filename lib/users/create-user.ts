@@ -1,4 +1,5 @@
 /** Creates an account whose first password must be changed at first sign-in. */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import type { Tx } from '@/db/client';

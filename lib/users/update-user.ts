@@ -4,6 +4,7 @@
  * reset ends their open sessions for good (a reset also forces a new password at next sign-in).
  * The last active administrator can be neither deactivated nor demoted (LAST_ADMIN).
  */
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
