@@ -8,7 +8,6 @@
  * Only a 201 is stored: a refused booking rolls back its key, so a retry is judged afresh.
  */
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { queryRows, type DbOrTx } from '@/db/client';
@@ -28,26 +27,12 @@ import { countRequestSql, currentWindow, isOverLimit, maybeHousekeeping, rateLim
 import { personKeys } from '@/lib/identity/keys';
 import { BookingRequestSchema, IdempotencyKeySchema, type BookingRequest } from './schemas';
 import { intakeKeyActor } from '@/lib/audit/actor';
-
-export interface StoredResponse {
-  status: number;
-  /** The exact bytes sent the first time; replays send them again. */
-  body: string;
-}
+import { claimResponse, completedReplay, requestHash as hashOf, storedRowSql, storeResponse, type StoredResponse, type StoredRow } from '@/lib/idempotency';
 
 const scopeOf = (key: IntakeKeyActor) => `intake-booking:${key.keyId}`;
 
-function mismatch(): AppError {
-  return new AppError('IDEMPOTENCY_MISMATCH', 'This Idempotency-Key was already used with a different request body.', {
-    es: 'Esta Idempotency-Key ya se usó con otro contenido.',
-  });
-}
-
-interface FastRow {
+interface FastRow extends StoredRow {
   hits: number;
-  request_hash: string | null;
-  response_status: number | null;
-  response_body: string | null;
   port_id: number | null;
   time_zone: string | null;
   active: boolean | null;
@@ -69,7 +54,7 @@ export async function bookAppointment(
 ): Promise<StoredResponse> {
   const idemKey = parseIdempotencyKey(input.idempotencyKey, locale);
   const req = parseInput(BookingRequestSchema, input.body, locale);
-  const requestHash = createHash('sha256').update(JSON.stringify(req)).digest('hex');
+  const requestHash = hashOf(req);
   const db = await getDb();
   const at = now();
   const scheduledAt = new Date(req.scheduledAt);
@@ -79,7 +64,7 @@ export async function bookAppointment(
   const [fast] = await queryRows<FastRow>(
     db,
     sql`with ${rate.cte},
-      idem as (select request_hash, response_status, response_body from idempotency_records where scope = ${scopeOf(key)} and key = ${idemKey}),
+      idem as (${storedRowSql(scopeOf(key), idemKey)}),
       p as (select id, time_zone, active, booking_window_days, ((${req.scheduledAt}::timestamptz) at time zone time_zone)::date as sd from ports where slug = ${req.port})
     select ${rate.total} as hits, idem.*, p.id as port_id, p.time_zone, p.active, p.booking_window_days,
       d.booked, ${limitSql(sql`p.id`, sql`p.sd`)} as lim, nb.booked as national_booked, ${NATIONAL_CAP_SQL} as national_cap
@@ -92,10 +77,8 @@ export async function bookAppointment(
   void maybeHousekeeping(db)?.catch(() => undefined);
   if (!fast) throw new Error('booking pre-check returned no row');
   if (isOverLimit(fast.hits)) throw rateLimited(window);
-  if (fast.request_hash !== null && fast.response_body !== null && fast.response_status !== null) {
-    if (fast.request_hash !== requestHash) throw mismatch();
-    return { status: fast.response_status, body: fast.response_body };
-  }
+  const replayed = completedReplay(fast, requestHash);
+  if (replayed) return replayed;
   if (fast.port_id === null || fast.time_zone === null) {
     throw new AppError('VALIDATION', `No port "${req.port}".`, { es: `No existe el puerto «${req.port}».`, fields: { port: 'unknown port' } });
   }
@@ -120,18 +103,10 @@ export async function bookAppointment(
   const port = { id: fast.port_id, timeZone: fast.time_zone };
   try {
     return await db.transaction(async (tx) => {
-      const claimed = await queryRows(
-        tx,
-        sql`insert into idempotency_records (scope, key, request_hash) values (${scopeOf(key)}, ${idemKey}, ${requestHash})
-            on conflict do nothing returning 1`,
-      );
-      if (claimed.length === 0) return replay(tx, key, idemKey, requestHash);
-      return insertBooking(tx, key, req, port, date, at, input.requestId ?? null, async (created) => {
-        await tx.execute(
-          sql`update idempotency_records set response_status = ${created.status}, response_body = ${created.body}
-              where scope = ${scopeOf(key)} and key = ${idemKey}`,
-        );
-      });
+      // A concurrent twin committed first: its stored response (or 422 for another body).
+      const earlier = await claimResponse(tx, scopeOf(key), idemKey, requestHash);
+      if (earlier) return earlier;
+      return insertBooking(tx, key, req, port, date, at, input.requestId ?? null, (created) => storeResponse(tx, scopeOf(key), idemKey, created));
     });
   } catch (error) {
     throw mapUniqueViolation(error);
@@ -151,22 +126,6 @@ function parseIdempotencyKey(value: string | null, locale: AppLocale): string {
     if (e instanceof AppError && e.fields) throw new AppError('VALIDATION', e.message, { es: e.es, fields: { 'Idempotency-Key': e.fields._ ?? 'invalid' } });
     throw e;
   }
-}
-
-/** The twin request committed first: send its stored response (or 422 for another body). */
-async function replay(tx: DbOrTx, key: IntakeKeyActor, idemKey: string, requestHash: string): Promise<StoredResponse> {
-  const [row] = await queryRows<{ request_hash: string; response_status: number | null; response_body: string | null }>(
-    tx,
-    sql`select request_hash, response_status, response_body from idempotency_records where scope = ${scopeOf(key)} and key = ${idemKey}`,
-  );
-  if (!row || row.response_status === null || row.response_body === null) {
-    throw new AppError('CONFLICT', 'A request with this Idempotency-Key is still in progress. Retry shortly.', {
-      es: 'Una solicitud con esta Idempotency-Key sigue en curso. Reinténtelo en un momento.',
-      retryAfterSeconds: 1,
-    });
-  }
-  if (row.request_hash !== requestHash) throw mismatch();
-  return { status: row.response_status, body: row.response_body };
 }
 
 async function insertBooking(

@@ -13,7 +13,7 @@ import { parseInput } from '@/lib/api/validate';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { now, portLocalClock } from '@/lib/time';
-import { claimKey, requestHash, storeResult } from './idempotent';
+import { claimKey, requestHash, storeResult } from '@/lib/idempotency';
 import { appointmentById, arrivalSnapshot, loadForUpdate } from './load';
 import { flagStaleTap, judgeTap, replayAudit, ReplayFields } from './replay';
 import { decideCheckIn, deadline, validMembersPresent } from './rules';

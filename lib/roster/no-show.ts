@@ -8,7 +8,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { now, portLocalClock } from '@/lib/time';
 import { parseInput } from '@/lib/api/validate';
-import { claimKey, requestHash, storeResult } from './idempotent';
+import { claimKey, requestHash, storeResult } from '@/lib/idempotency';
 import { appointmentById, arrivalSnapshot, loadForUpdate } from './load';
 import { judgeTap, replayAudit, ReplayInputSchema } from './replay';
 import { deadline, decideNoShow } from './rules';
