@@ -19,7 +19,7 @@ import type { IntakeKeyActor } from '@/lib/intake-keys/authenticate';
 import { generateConfirmationCode } from '@/lib/roster/confirmation-code';
 import { validation } from '@/lib/i18n/messages/en/validation';
 import { now, portToday, serviceDate } from '@/lib/time';
-import { appointmentById } from '@/lib/roster/load';
+import { appointmentById } from '@/lib/appointments/load';
 import { limitSql, NATIONAL_CAP_SQL, reserveSlot } from './capacity';
 import { detectFlags, lockPeople } from './detect-flags';
 import { beyondBookingWindow } from './rules';

@@ -9,7 +9,7 @@ import type { IntakeKeyActor } from '@/lib/intake-keys/authenticate';
 import { normaliseConfirmationCode } from '@/lib/roster/confirmation-code';
 import type { Appointment } from '@/lib/roster/schemas';
 import { now } from '@/lib/time';
-import { appointmentById } from '@/lib/roster/load';
+import { appointmentById } from '@/lib/appointments/load';
 import { releaseSlot } from './capacity';
 import { enforceRateLimit } from './rate-limit';
 import { intakeKeyActor } from '@/lib/audit/actor';

@@ -14,7 +14,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { now, portLocalClock } from '@/lib/time';
 import { claimKey, requestHash, storeResult } from '@/lib/idempotency';
-import { appointmentById, arrivalSnapshot, loadForUpdate } from './load';
+import { appointmentById, arrivalSnapshot, lockAppointment } from '@/lib/appointments/load';
 import { flagStaleTap, judgeTap, replayAudit, ReplayFields } from './replay';
 import { decideCheckIn, deadline, validMembersPresent } from './rules';
 import type { Appointment } from './schemas';
@@ -37,7 +37,7 @@ export interface CheckInResult {
 export async function checkIn(actor: Actor, appointmentId: string, rawInput: unknown, headerKey?: string): Promise<CheckInResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const row = await loadForUpdate(tx, actor, appointmentId, 'appointment.checkIn');
+    const row = await lockAppointment(tx, actor, appointmentId, 'appointment.checkIn');
     const parsed = parseInput(CheckInInputSchema, rawInput, actor.locale);
     const input = { ...parsed, idempotencyKey: parsed.idempotencyKey ?? headerKey };
     const scope = `check-in:${actor.userId}`;

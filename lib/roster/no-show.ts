@@ -9,7 +9,7 @@ import { AppError } from '@/lib/errors';
 import { now, portLocalClock } from '@/lib/time';
 import { parseInput } from '@/lib/api/validate';
 import { claimKey, requestHash, storeResult } from '@/lib/idempotency';
-import { appointmentById, arrivalSnapshot, loadForUpdate } from './load';
+import { appointmentById, arrivalSnapshot, lockAppointment } from '@/lib/appointments/load';
 import { judgeTap, replayAudit, ReplayInputSchema } from './replay';
 import { deadline, decideNoShow } from './rules';
 import type { Appointment } from './schemas';
@@ -19,7 +19,7 @@ import { personActor } from '@/lib/audit/actor';
 export async function markNoShow(actor: Actor, appointmentId: string, rawInput: unknown = {}, headerKey?: string): Promise<{ appointment: Appointment }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const row = await loadForUpdate(tx, actor, appointmentId, 'appointment.noShow');
+    const row = await lockAppointment(tx, actor, appointmentId, 'appointment.noShow');
     const parsed = parseInput(ReplayInputSchema, rawInput, actor.locale);
     const key = parsed.idempotencyKey ?? headerKey;
     const scope = `no-show:${actor.userId}`;
