@@ -1,7 +1,6 @@
 /** The single place where errors become HTTP responses (the shape of api.md, whatever went wrong). */
 import 'server-only';
-import { DatabaseBusyError } from '@/db/errors';
-import { AppError, isAppError, isDatabaseUnavailable, unavailableCode, type ErrorCode } from '@/lib/errors';
+import { toAppError, unavailableCode, type ErrorCode } from '@/lib/errors';
 import { translatorFor } from '@/lib/i18n/catalog';
 import { localiseFields } from './validate';
 import { logError, logWarn } from '@/lib/log';
@@ -34,21 +33,6 @@ export function withServerTime(response: Response): Response {
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; fields?: Record<string, string>; [extra: string]: unknown };
-}
-
-function toAppError(error: unknown): AppError {
-  if (isAppError(error)) return error;
-  if (error instanceof DatabaseBusyError) {
-    return new AppError('UNAVAILABLE', error.message, {
-      es: 'Todas las conexiones a la base de datos están ocupadas. Inténtelo de nuevo en un momento.',
-      retryAfterSeconds: error.retryAfterSeconds,
-      cause: error,
-    });
-  }
-  if (isDatabaseUnavailable(error)) {
-    return new AppError('UNAVAILABLE', 'The database is not answering. Try again shortly.', { retryAfterSeconds: 5, cause: error });
-  }
-  return new AppError('INTERNAL', 'Something went wrong on our side.');
 }
 
 /** English messages are written where the error is raised; other languages use the catalogue's wording. */
