@@ -1,33 +1,32 @@
 /**
- * POST /api/v1/intake/bookings. Built for the daily release rush:
+ * POST /api/v1/intake/bookings, the transaction side (validation: book-input.ts; rules:
+ * book-rules.ts). Built for the daily release rush:
  * 1. One statement counts the request for the rate limit, looks up a stored idempotent response, the
  *    port and its counters. Replays and "sold out" are answered from it without a transaction.
  * 2. Otherwise one transaction: claim the Idempotency-Key (a concurrent twin waits on the key's unique
- *    index and then replays the stored response), lock the person, refuse a duplicate, reserve the slot
- *    with a conditional update, insert with a fresh confirmation code, flag, audit, store the response.
+ *    index and then replays the stored response), lock the person, refuse a duplicate, insert with a
+ *    fresh confirmation code, flag, store the response, reserve the slot with a conditional update, audit.
  * Only a 201 is stored: a refused booking rolls back its key, so a retry is judged afresh.
  */
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
 import { queryRows, type DbOrTx } from '@/db/client';
+import { appointmentById } from '@/lib/appointments/load';
+import { intakeKeyActor } from '@/lib/audit/actor';
 import { recordAudit } from '@/lib/audit/record';
-import { parseInput } from '@/lib/api/validate';
-import { AppError, uniqueViolationOf } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/translate';
+import { personKeys } from '@/lib/identity/keys';
+import { claimResponse, completedReplay, storedRowSql, storeResponse, type StoredResponse, type StoredRow } from '@/lib/idempotency';
 import type { IntakeKeyActor } from '@/lib/intake-keys/authenticate';
 import { generateConfirmationCode } from '@/lib/roster/confirmation-code';
-import { validation } from '@/lib/i18n/messages/en/validation';
-import { now, portToday, serviceDate } from '@/lib/time';
-import { appointmentById } from '@/lib/appointments/load';
+import { now } from '@/lib/time';
+import { parseBookingInput } from './book-input';
+import { bookable, duplicate, full, holdsDate, mapUniqueViolation, suspended } from './book-rules';
 import { limitSql, NATIONAL_CAP_SQL, reserveSlot } from './capacity';
 import { detectFlags, lockPeople } from './detect-flags';
-import { beyondBookingWindow } from './rules';
 import { countRequestSql, currentWindow, isOverLimit, maybeHousekeeping, rateLimited } from './rate-limit';
-import { personKeys } from '@/lib/identity/keys';
-import { BookingRequestSchema, IdempotencyKeySchema, type BookingRequest } from './schemas';
-import { intakeKeyActor } from '@/lib/audit/actor';
-import { claimResponse, completedReplay, requestHash as hashOf, storedRowSql, storeResponse, type StoredResponse, type StoredRow } from '@/lib/idempotency';
+import type { BookingRequest } from './schemas';
 
 const scopeOf = (key: IntakeKeyActor) => `intake-booking:${key.keyId}`;
 
@@ -43,18 +42,12 @@ interface FastRow extends StoredRow {
   national_cap: number | null;
 }
 
-function full(date: string): AppError {
-  return new AppError('CAPACITY_FULL', `No slots left on ${date} at this port.`, { es: `No quedan citas el ${date} en este puerto.` });
-}
-
 export async function bookAppointment(
   key: IntakeKeyActor,
   input: { idempotencyKey: string | null; body: unknown; requestId?: string | null },
   locale: AppLocale = 'en',
 ): Promise<StoredResponse> {
-  const idemKey = parseIdempotencyKey(input.idempotencyKey, locale);
-  const req = parseInput(BookingRequestSchema, input.body, locale);
-  const requestHash = hashOf(req);
+  const { idemKey, req, requestHash } = parseBookingInput(input, locale);
   const db = await getDb();
   const at = now();
   const scheduledAt = new Date(req.scheduledAt);
@@ -79,28 +72,21 @@ export async function bookAppointment(
   if (isOverLimit(fast.hits)) throw rateLimited(window);
   const replayed = completedReplay(fast, requestHash);
   if (replayed) return replayed;
-  if (fast.port_id === null || fast.time_zone === null) {
-    throw new AppError('VALIDATION', `No port "${req.port}".`, { es: `No existe el puerto «${req.port}».`, fields: { port: 'unknown port' } });
-  }
-  if (!fast.active) throw suspended();
-  if (scheduledAt.getTime() <= at.getTime()) {
-    throw new AppError('VALIDATION', 'The appointment time is in the past.', {
-      es: 'La hora de la cita ya pasó.',
-      fields: { scheduledAt: validation.inPast },
-    });
-  }
-  const date = serviceDate(scheduledAt, fast.time_zone);
-  if (beyondBookingWindow(date, portToday(fast.time_zone, at), fast.booking_window_days ?? 60)) {
-    throw new AppError('VALIDATION', `The appointment date ${date} is beyond this port's ${fast.booking_window_days}-day booking window.`, {
-      es: `La fecha ${date} está fuera del plazo de reserva de ${fast.booking_window_days} días de este puerto.`,
-      fields: { scheduledAt: validation.beyondWindow },
-    });
-  }
-  // Sold out costs one statement. The transaction below remains the authority.
-  if (fast.booked !== null && fast.lim !== null && fast.booked >= fast.lim) throw full(date);
-  if (fast.national_booked !== null && fast.national_cap !== null && fast.national_booked >= fast.national_cap) throw full(date);
-
-  const port = { id: fast.port_id, timeZone: fast.time_zone };
+  const { port, date } = bookable(
+    {
+      slug: req.port,
+      id: fast.port_id,
+      timeZone: fast.time_zone,
+      active: fast.active,
+      bookingWindowDays: fast.booking_window_days,
+      booked: fast.booked,
+      limit: fast.lim,
+      nationalBooked: fast.national_booked,
+      nationalCap: fast.national_cap,
+    },
+    scheduledAt,
+    at,
+  );
   try {
     return await db.transaction(async (tx) => {
       // A concurrent twin committed first: its stored response (or 422 for another body).
@@ -110,21 +96,6 @@ export async function bookAppointment(
     });
   } catch (error) {
     throw mapUniqueViolation(error);
-  }
-}
-
-function suspended(): AppError {
-  return new AppError('PORT_SUSPENDED', 'This port is suspended and takes no new bookings.', {
-    es: 'Este puerto está suspendido y no acepta nuevas citas.',
-  });
-}
-
-function parseIdempotencyKey(value: string | null, locale: AppLocale): string {
-  try {
-    return parseInput(IdempotencyKeySchema, value ?? '', locale);
-  } catch (e) {
-    if (e instanceof AppError && e.fields) throw new AppError('VALIDATION', e.message, { es: e.es, fields: { 'Idempotency-Key': e.fields._ ?? 'invalid' } });
-    throw e;
   }
 }
 
@@ -185,41 +156,4 @@ async function insertBooking(
     after: { confirmationCode: code, scheduledAt: req.scheduledAt, serviceDate: date, partySize: req.partySize, externalRef: req.externalRef },
   });
   return response;
-}
-
-/**
- * The same person already holds an active appointment that date at any port: the same folded name,
- * date of birth and nationality, or the same document. Called under lockPeople, so a concurrent twin
- * waits and then sees this one.
- */
-export async function holdsDate(
-  tx: DbOrTx,
-  keys: { identityKey: string; documentKey: string | null },
-  date: string,
-  exceptCode: string | null = null,
-): Promise<string | null> {
-  const [row] = await queryRows<{ code: string }>(
-    tx,
-    sql`select confirmation_code as code from appointments
-        where (identity_key = ${keys.identityKey}${keys.documentKey ? sql` or document_key = ${keys.documentKey}` : sql``})
-          and service_date = ${date}::date and status <> 'cancelled'${exceptCode ? sql` and confirmation_code <> ${exceptCode}` : sql``}
-        limit 1`,
-  );
-  return row?.code ?? null;
-}
-
-export function duplicate(date: string): AppError {
-  return new AppError('DUPLICATE_BOOKING', `This person already holds an active appointment on ${date}.`, {
-    es: `Esta persona ya tiene una cita activa el ${date}.`,
-  });
-}
-
-/** The unique index is the last word on "one active appointment per person per date". */
-export function mapUniqueViolation(error: unknown): unknown {
-  if (uniqueViolationOf(error)?.constraint === 'appointments_person_date_active_unique') {
-    return new AppError('DUPLICATE_BOOKING', 'This person already holds an active appointment that date.', {
-      es: 'Esta persona ya tiene una cita activa ese día.',
-    });
-  }
-  return error;
 }

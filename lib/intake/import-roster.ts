@@ -18,7 +18,7 @@ import { AppError } from '@/lib/errors';
 import { now, portToday } from '@/lib/time';
 import { recountDailyBookings } from './capacity';
 import { detectFlags, lockPeople } from './detect-flags';
-import { mapUniqueViolation } from './book';
+import { mapUniqueViolation } from './book-rules';
 import { IDENTITY_KEY_VERSION } from '@/lib/identity/keys';
 import { addedRows, capacityProblems, countsBefore, storedByCode, storedConflicts } from './import-rules';
 import { validateRows, type PortInfo } from './import-rows';
