@@ -1,4 +1,4 @@
-/** The single place where errors become HTTP responses (the shape of api.md, whatever went wrong). */
+/** The single place where errors become HTTP responses (the one error shape of docs/api.md, whatever went wrong). */
 import 'server-only';
 import { toAppError, unavailableCode, type ErrorCode } from '@/lib/errors';
 import { translatorFor } from '@/lib/i18n/catalog';

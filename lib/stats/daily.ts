@@ -44,7 +44,7 @@ export function dailyStatsSql(ports: readonly PortRecord[], from: string, to: st
     order by days.date, sel.ord`;
 }
 
-/** Per service date and port: capacity, counts, outcome mix and rates (api.md Statistics). */
+/** Per service date and port: capacity, counts, outcome mix and rates (GET /api/v1/stats/daily, docs/api.md). */
 export async function getDailyStats(actor: Actor, query: StatsRangeQuery): Promise<DailyStats> {
   const ports = await resolveStatsPorts(actor, query.port);
   return readDailyStats(ports, query.from, query.to);
