@@ -13,7 +13,7 @@ import { now, portToday } from '@/lib/time';
 import { EFFECTIVE_LIMIT, limitJoinsSql } from './capacity-sql';
 import { previousPeriod, rates } from './rules';
 import type { DailyStats, Hourly, PeriodTotals, Summary, Today } from './schemas';
-import { daysSql, parseJson, portIdsSql, selectedPortsSql, tenths, toCounts, type CountRow } from './sql';
+import { daysSql, parseJson, portIdsSql, selectedPortsSql, tenths, toCounts, type CountRow, emptyTotals } from './sql';
 
 /** Count columns over appointments `a` joined with ports `p`. */
 function countsSql(at: Date): SQL {
@@ -90,13 +90,7 @@ export async function readPeriodTotalsPlain(
 ): Promise<{ total: PeriodTotals; ports: PeriodTotals[] }> {
   const db = await getDb();
   const slugById = new Map(ports.map((p) => [p.id, p.slug]));
-  const empty = (port: string | null): PeriodTotals => ({
-    port,
-    ...toCounts({ capacity: 0, booked: 0, checked_in: 0, late: 0, no_show: 0, processed: 0, cancelled: 0, in_progress: 0 }),
-    outcomes: {},
-    minutesToOutcome: { median: null, p90: null, count: 0 },
-  });
-  if (ports.length === 0) return { total: empty(null), ports: [] };
+  if (ports.length === 0) return { total: emptyTotals(null), ports: [] };
   const ids = portIdsSql(ports);
   const range = sql`a.port_id in (${ids}) and a.service_date between ${from}::date and ${to}::date`;
   const MINUTES_TO_OUTCOME = minutesToOutcome(capMinutes);
@@ -133,8 +127,8 @@ export async function readPeriodTotalsPlain(
   ]);
   const key = (id: number | null) => (id === null ? null : (slugById.get(Number(id)) ?? null));
   const byPort = new Map<string | null, PeriodTotals>();
-  for (const p of ports) byPort.set(p.slug, empty(p.slug));
-  byPort.set(null, empty(null));
+  for (const p of ports) byPort.set(p.slug, emptyTotals(p.slug));
+  byPort.set(null, emptyTotals(null));
   for (const r of countRows) {
     const slug = key(r.port_id);
     byPort.set(slug, {

@@ -9,7 +9,7 @@ import { now } from '@/lib/time';
 import { EFFECTIVE_LIMIT, limitJoinsSql } from './capacity-sql';
 import { histogramPercentile, previousPeriod } from './rules';
 import type { PeriodTotals, StatsRangeQuery, Summary } from './schemas';
-import { selectedPortsSql, portIdsSql, daysSql, overdueSql, rollupCountsSql, tenths, type CountRow, toCounts } from './sql';
+import { selectedPortsSql, portIdsSql, daysSql, overdueSql, rollupCountsSql, tenths, type CountRow, toCounts, emptyTotals } from './sql';
 import { resolveStatsPorts } from './queries';
 
 /**
@@ -27,13 +27,7 @@ export async function readPeriodTotals(
   at: Date = now(),
 ): Promise<{ total: PeriodTotals; ports: PeriodTotals[] }> {
   const slugById = new Map(ports.map((p) => [p.id, p.slug]));
-  const empty = (port: string | null): PeriodTotals => ({
-    port,
-    ...toCounts({ capacity: 0, booked: 0, checked_in: 0, late: 0, no_show: 0, processed: 0, cancelled: 0, in_progress: 0 }),
-    outcomes: {},
-    minutesToOutcome: { median: null, p90: null, count: 0 },
-  });
-  if (ports.length === 0) return { total: empty(null), ports: [] };
+  if (ports.length === 0) return { total: emptyTotals(null), ports: [] };
   const db = await getDb();
   const ids = portIdsSql(ports);
   const range = sql`port_id in (${ids}) and service_date between ${from}::date and ${to}::date`;
@@ -68,8 +62,8 @@ export async function readPeriodTotals(
   ]);
   const key = (id: number | null) => (id === null ? null : (slugById.get(Number(id)) ?? null));
   const byPort = new Map<string | null, PeriodTotals>();
-  for (const p of ports) byPort.set(p.slug, empty(p.slug));
-  byPort.set(null, empty(null));
+  for (const p of ports) byPort.set(p.slug, emptyTotals(p.slug));
+  byPort.set(null, emptyTotals(null));
   for (const r of countRows) {
     const slug = key(r.port_id);
     byPort.set(slug, { ...byPort.get(slug)!, ...toCounts(r) });
