@@ -13,7 +13,7 @@ import { now, portToday } from '@/lib/time';
 import { EFFECTIVE_LIMIT, limitJoinsSql } from './capacity-sql';
 import { previousPeriod, rates } from './rules';
 import type { DailyStats, Hourly, PeriodTotals, Summary, Today } from './schemas';
-import { daysSql, parseJson, portIdsSql, selectedPortsSql, tenths, toCounts, type CountRow, emptyTotals } from './sql';
+import { daysSql, parseJson, portIdsSql, selectedPortsSql, tenths, toCounts, type CountRow, emptyTotals, totalsByPort } from './sql';
 
 /** Count columns over appointments `a` joined with ports `p`. */
 function countsSql(at: Date): SQL {
@@ -89,7 +89,6 @@ export async function readPeriodTotalsPlain(
   capMinutes?: number,
 ): Promise<{ total: PeriodTotals; ports: PeriodTotals[] }> {
   const db = await getDb();
-  const slugById = new Map(ports.map((p) => [p.id, p.slug]));
   if (ports.length === 0) return { total: emptyTotals(null), ports: [] };
   const ids = portIdsSql(ports);
   const range = sql`a.port_id in (${ids}) and a.service_date between ${from}::date and ${to}::date`;
@@ -125,10 +124,7 @@ export async function readPeriodTotalsPlain(
         group by grouping sets ((sel.port_id), ())`,
     ),
   ]);
-  const key = (id: number | null) => (id === null ? null : (slugById.get(Number(id)) ?? null));
-  const byPort = new Map<string | null, PeriodTotals>();
-  for (const p of ports) byPort.set(p.slug, emptyTotals(p.slug));
-  byPort.set(null, emptyTotals(null));
+  const { byPort, key, result } = totalsByPort(ports);
   for (const r of countRows) {
     const slug = key(r.port_id);
     byPort.set(slug, {
@@ -144,7 +140,7 @@ export async function readPeriodTotalsPlain(
     byPort.set(slug, { ...t, capacity, utilisation: rates({ ...t, capacity }).utilisation });
   }
   for (const r of outcomeRows) byPort.get(key(r.port_id))!.outcomes[r.code] = r.n;
-  return { total: byPort.get(null)!, ports: ports.map((p) => byPort.get(p.slug)!) };
+  return result();
 }
 
 export async function readSummaryPlain(ports: readonly PortRecord[], from: string, to: string, at: Date = now(), capMinutes?: number): Promise<Summary> {

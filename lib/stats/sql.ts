@@ -96,6 +96,19 @@ export function emptyTotals(port: string | null): PeriodTotals {
   };
 }
 
+/**
+ * Period totals keyed by port slug, null for all the selected ports together, each selected port
+ * present even with nothing in the period. `key` finds a grouping-sets row's entry by its port id
+ * (null: the total row); `result` is the answer in the selection's order.
+ */
+export function totalsByPort(ports: readonly PortRecord[]) {
+  const slugById = new Map(ports.map((p) => [p.id, p.slug]));
+  const byPort = new Map<string | null, PeriodTotals>([[null, emptyTotals(null)], ...ports.map((p): [string, PeriodTotals] => [p.slug, emptyTotals(p.slug)])]);
+  const key = (id: number | null) => (id === null ? null : (slugById.get(Number(id)) ?? null));
+  const result = () => ({ total: byPort.get(null)!, ports: ports.map((p) => byPort.get(p.slug)!) });
+  return { byPort, key, result };
+}
+
 export function toCounts(r: CountRow) {
   const counts = {
     capacity: Number(r.capacity),

@@ -9,7 +9,7 @@ import { now } from '@/lib/time';
 import { EFFECTIVE_LIMIT, limitJoinsSql } from './capacity-sql';
 import { histogramPercentile, previousPeriod } from './rules';
 import type { PeriodTotals, StatsRangeQuery, Summary } from './schemas';
-import { selectedPortsSql, portIdsSql, daysSql, overdueSql, rollupCountsSql, tenths, type CountRow, toCounts, emptyTotals } from './sql';
+import { selectedPortsSql, portIdsSql, daysSql, overdueSql, rollupCountsSql, tenths, type CountRow, toCounts, emptyTotals, totalsByPort } from './sql';
 import { resolveStatsPorts } from './queries';
 
 /**
@@ -26,7 +26,6 @@ export async function readPeriodTotals(
   to: string,
   at: Date = now(),
 ): Promise<{ total: PeriodTotals; ports: PeriodTotals[] }> {
-  const slugById = new Map(ports.map((p) => [p.id, p.slug]));
   if (ports.length === 0) return { total: emptyTotals(null), ports: [] };
   const db = await getDb();
   const ids = portIdsSql(ports);
@@ -60,10 +59,7 @@ export async function readPeriodTotals(
         group by grouping sets ((port_id, minute), (minute)) having sum(n) <> 0 order by minute`,
     ),
   ]);
-  const key = (id: number | null) => (id === null ? null : (slugById.get(Number(id)) ?? null));
-  const byPort = new Map<string | null, PeriodTotals>();
-  for (const p of ports) byPort.set(p.slug, emptyTotals(p.slug));
-  byPort.set(null, emptyTotals(null));
+  const { byPort, key, result } = totalsByPort(ports);
   for (const r of countRows) {
     const slug = key(r.port_id);
     byPort.set(slug, { ...byPort.get(slug)!, ...toCounts(r) });
@@ -82,7 +78,7 @@ export async function readPeriodTotals(
       count: buckets.reduce((a, [, n]) => a + n, 0),
     };
   }
-  return { total: byPort.get(null)!, ports: ports.map((p) => byPort.get(p.slug)!) };
+  return result();
 }
 
 /** Headline figures for the period and the one of the same length just before it (one more rollup read). */
