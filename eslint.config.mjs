@@ -3,8 +3,9 @@ import nextTs from 'eslint-config-next/typescript';
 import drizzle from 'eslint-plugin-drizzle';
 
 /**
- * Layers: app -> components -> lib -> db, no arrow back. Types may cross (they vanish at build),
- * values may not. db/ still imports lib/ (seed and factories); that arrow goes when they move up.
+ * Layers: app -> components -> lib -> db, no arrow back. Types may cross app/components/lib
+ * boundaries (they vanish at build), values may not. db/ is the ground floor: it imports nothing of ours, not
+ * even types (the seed, the test factories and the app's preparation of the database live in lib/).
  */
 const restrict = (patterns) => ['error', { patterns: patterns.map(([group, message]) => ({ group, message, allowTypeImports: true })) }];
 
@@ -27,6 +28,22 @@ const config = [
         [['@/db', '@/db/*', '**/db/*'], 'Components reach data only through lib/api-client (the HTTP API).'],
         [['@/app/*'], 'Components do not import from app/ (app composes components, not the reverse).'],
       ]),
+    },
+  },
+  {
+    files: ['db/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/lib', '@/lib/*', '**/lib/*', '@/components/*', '@/app/*'],
+              message: 'db/ is the ground floor (schema, client, migrations): it imports nothing from lib/, components/ or app/.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import postgres from 'postgres';
 import { openPostgres } from '@/db/client';
-import { createTestDatabase, dropTestDatabase } from '@/db/testing/postgres-database';
+import { createTestDatabase, dropTestDatabase } from '@/lib/testing/postgres-database';
 import { eventHmac, type HashableEvent } from '@/lib/audit/hash';
 import { auditKeyring } from '@/lib/audit/keys';
 import { verifyAuditChains } from '@/lib/audit/verify';

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import postgres from 'postgres';
 import { openPostgres } from '@/db/client';
 import { ports as portsTable, users } from '@/db/schema';
-import { createTestDatabase, dropTestDatabase } from '@/db/testing/postgres-database';
+import { createTestDatabase, dropTestDatabase } from '@/lib/testing/postgres-database';
 import { hashPassword } from '@/lib/auth/password';
 import { IDENTITY_KEY_VERSION } from '@/lib/identity/keys';
 import { STREAMS_PER_SESSION } from '@/lib/live/leases';

@@ -105,7 +105,7 @@ async function main() {
   let server: ChildProcess | undefined;
   const sql = postgres(dbUrl, { max: 4, onnotice: () => {} });
   try {
-    await run('npx', ['tsx', 'db/migrate-cli.ts'], env);
+    await run('npx', ['tsx', '--conditions=react-server', 'scripts/migrate.ts'], env);
     const secret = `bench_${randomBytes(16).toString('hex')}`;
     const { createHash } = await import('node:crypto');
     const [port] = await sql`insert into ports (slug, name, state, time_zone, code) values ('rush', 'Rush', 'CA', 'America/Los_Angeles', '9901') returning id`;
@@ -160,7 +160,7 @@ async function main() {
     process.env.DATABASE_URL = dbUrl;
     process.env.INTAKE_RATE_LIMIT_PER_MINUTE = '10000000';
     const { bookAppointment } = await import('@/lib/intake/book');
-    const { closeDb } = await import('@/db');
+    const { closeDb } = await import('@/lib/database');
     const keyActor = { keyId: key!.id as string, name: key!.name as string };
     const d0 = performance.now();
     const direct: Record<string, number> = {};

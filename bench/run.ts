@@ -18,7 +18,7 @@ if (!existsSync('.next/BUILD_ID') || process.argv.includes('--build')) {
 const failed: string[] = [];
 for (const name of BENCHMARKS) {
   console.log(`\n▶ bench/${name}.ts`);
-  const result = spawnSync('npx', ['tsx', `bench/${name}.ts`], { stdio: 'inherit' });
+  const result = spawnSync('npx', ['tsx', '--conditions=react-server', `bench/${name}.ts`], { stdio: 'inherit' });
   if (result.status !== 0) failed.push(name);
 }
 

@@ -11,7 +11,7 @@
  * ROLLUP_ONLY=1 (skip the slow plain figures), PER_DAY (1429 per port and day), KEEP=1 keeps the database, BENCH_REUSE_URL=<url> measures a kept one.
  */
 import postgres from 'postgres';
-import { createTestDatabase, dropTestDatabase } from '@/db/testing/postgres-database';
+import { createTestDatabase, dropTestDatabase } from '@/lib/testing/postgres-database';
 import { printTable, writeResults, type Figure } from './lib/report';
 import { IDENTITY_KEY_VERSION } from '@/lib/identity/keys';
 
@@ -132,7 +132,7 @@ async function benchPorts() {
 
 /** The daily read (function) and the same statement sent raw, for the rollup or the plain aggregate. */
 async function measure(label: string, url: string, source: 'rollup' | 'plain', runs: number): Promise<{ fn: Timing; raw: Timing }> {
-  const { getDb } = await import('@/db');
+  const { getDb } = await import('@/lib/database');
   const { dailyStatsSql, readDailyStats } = await import('@/lib/stats/daily');
   const { dailyStatsPlainSql, readDailyStatsPlain } = await import('@/lib/stats/plain');
   const db = await getDb();
@@ -186,7 +186,7 @@ async function main() {
     process.env.DEMO_SEED = 'false';
     // createTestDatabase read the environment before DATABASE_URL pointed here.
     (await import('@/lib/env')).resetEnvCache();
-    const { getDb } = await import('@/db');
+    const { getDb } = await import('@/lib/database');
     const { rebuildStatsRollup } = await import('@/lib/stats/rollup');
     // The load above ran without triggers (session_replication_role = replica): fill the rollup by the rebuild command.
     const t = process.hrtime.bigint();
@@ -228,7 +228,7 @@ async function main() {
     rows.push({ figure: 'GET /stats/daily by plain aggregation over appointments', value: show(plain.fn), target: 'for comparison', floor: `raw SQL ${show(plain.raw)}` });
     report();
   } finally {
-    const { closeDb } = await import('@/db');
+    const { closeDb } = await import('@/lib/database');
     await closeDb();
     if (created && !process.env.KEEP) await dropTestDatabase(BASE, created.name);
     else console.log(`kept ${url}`);

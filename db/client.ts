@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
-import { env } from '@/lib/env';
+import { dbEnv } from './env';
 import * as schema from './schema';
 import { gateTransactions, transactionPermits } from './transaction-gate';
 
@@ -35,7 +35,7 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<DatabaseHandle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const e = env();
+  const e = dbEnv();
   const options = {
     connect_timeout: e.DB_CONNECT_TIMEOUT_S,
     idle_timeout: 30,
@@ -100,7 +100,7 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
 
 /** The running app's connection (DATABASE_URL: a member of portroster_app on a real server). */
 export async function openFromEnv(): Promise<DatabaseHandle> {
-  const e = env();
+  const e = dbEnv();
   return e.DATABASE_URL ? openPostgres(e.DATABASE_URL) : openPglite(e.PGLITE_DIR);
 }
 
@@ -109,7 +109,7 @@ export async function openFromEnv(): Promise<DatabaseHandle> {
  * other commands the runtime role may not run. The embedded database has one superuser anyway.
  */
 export async function openOwnerFromEnv(opts: { max?: number } = {}): Promise<DatabaseHandle> {
-  const e = env();
+  const e = dbEnv();
   return e.migrationUrl ? openPostgres(e.migrationUrl, opts) : openPglite(e.PGLITE_DIR);
 }
 

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { auditKeyring } from '@/lib/audit/keys';
-import { rechainLegacyAuditEvents } from '@/lib/audit/rechain';
-import { recomputeIdentityKeys } from '../lib/identity/recompute';
 import { MIGRATIONS_FOLDER, queryRows, type DatabaseHandle } from './client';
 
-export async function runMigrations(handle: DatabaseHandle): Promise<void> {
+/**
+ * The committed SQL migrations (db/migrations), nothing else. The app's data steps that follow them
+ * (re-chaining old audit events, recomputing identity keys) are lib/database/migrate.ts's runMigrations.
+ */
+export async function applySchemaMigrations(handle: DatabaseHandle): Promise<void> {
   if (handle.kind === 'pglite') {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
@@ -14,8 +15,6 @@ export async function runMigrations(handle: DatabaseHandle): Promise<void> {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
   }
-  await rechainLegacyAuditEvents(handle.db, auditKeyring); // events from before the keyed chain (issue 13)
-  await recomputeIdentityKeys(handle.db);
 }
 
 function expectedMigrationCount(): number {

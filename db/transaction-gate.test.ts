@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@/lib/errors';
+import { DatabaseBusyError } from './errors';
 import { Gate, transactionPermits } from './transaction-gate';
 
 function deferred() {
@@ -15,7 +15,7 @@ describe('transaction gate', () => {
     expect(transactionPermits(1)).toBe(1);
   });
 
-  it('refuses with 503 UNAVAILABLE when no permit frees up in time, and never runs that work', async () => {
+  it('refuses with DatabaseBusyError (503 upstairs) when no permit frees up in time, and never runs that work', async () => {
     const gate = new Gate(1, 50);
     const hold = deferred();
     const first = gate.run(() => hold.promise);
@@ -24,9 +24,8 @@ describe('transaction gate', () => {
       ran = true;
     });
     const error = await second.catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('UNAVAILABLE');
-    expect((error as AppError).retryAfterSeconds).toBeGreaterThan(0);
+    expect(error).toBeInstanceOf(DatabaseBusyError);
+    expect((error as DatabaseBusyError).retryAfterSeconds).toBeGreaterThan(0);
     hold.resolve();
     await first;
     expect(ran).toBe(false);

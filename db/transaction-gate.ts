@@ -8,7 +8,7 @@
  * bounded by statement_timeout.
  */
 import type { Sql } from 'postgres';
-import { AppError } from '@/lib/errors';
+import { DatabaseBusyError } from './errors';
 
 /** One connection stays outside transactions, so session checks and reads are never starved by writers. */
 export function transactionPermits(poolMax: number): number {
@@ -48,7 +48,7 @@ export class Gate {
       const timer = setTimeout(() => {
         const i = this.waiting.indexOf(waiter);
         if (i >= 0) this.waiting.splice(i, 1);
-        reject(busy());
+        reject(new DatabaseBusyError());
       }, this.acquireTimeoutMs);
       this.waiting.push(waiter);
     });
@@ -60,13 +60,6 @@ export class Gate {
     if (next) next.grant();
     else this.inUse--;
   }
-}
-
-function busy(): AppError {
-  return new AppError('UNAVAILABLE', 'Every database connection is busy. Try again shortly.', {
-    es: 'Todas las conexiones a la base de datos están ocupadas. Inténtelo de nuevo en un momento.',
-    retryAfterSeconds: 2,
-  });
 }
 
 /** The same client, with `begin` (what drizzle's db.transaction calls) going through the gate. */

@@ -2,7 +2,7 @@
  * No 500 on input: every API route of the route table (the app/api/v1 folder) is sent a catalogue of
  * hostile values for each kind of parameter it takes (path segments, query parameters, JSON body
  * fields and whole bodies, raw bytes and content types, headers), as a signed-in admin and with an
- * intake key. Every answer must be below 500 and, when it refuses, have the api.md error shape.
+ * intake key. Every answer must be below 500 and, when it refuses, have the docs/api.md error shape.
  *
  * Targets are chosen so nothing shared is changed: path parameters not under attack name things that
  * do not exist (404), and the national cap, the one parameterless setting a hostile number could

@@ -2,7 +2,7 @@
  * The permission matrix: every API route (from the registered RouteSpecs, published as
  * /api/v1/openapi.json) and every page (from the app/ folder) x every subject, sent as real HTTP
  * requests with real sessions, compared with an expected table written from the domain rules
- * (shared/api.md, shared/domain.md), not from lib/auth/permissions.ts. Every refusal must have left an
+ * (docs/domain.md, docs/api.md), not from lib/auth/permissions.ts. Every refusal must have left an
  * `access.denied` audit event with its request id, and no allowed request may have left one.
  *
  * Subjects: the officers of two ports (A and B), a supervisor, an admin, no session, a revoked intake

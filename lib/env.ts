@@ -2,7 +2,9 @@
  * All configuration, validated once on first use (never at import, so `next build`
  * runs without a database or secrets).
  */
+import 'server-only';
 import { z } from 'zod';
+import { DB_ENV_FIELDS, migrationUrlOf, resetDbEnvCache } from '@/db/env';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
@@ -11,21 +13,12 @@ const bool = z
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
-  // The owner's connection for migrations, the seed and other owner-only commands; the app itself uses DATABASE_URL.
-  MIGRATION_DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  // The database's settings are db/env.ts's (db/ reads them itself); validated here with the rest.
+  ...DB_ENV_FIELDS,
   // Signs the audit chain and checkpoints (HMAC-SHA256); older keys stay listed so old events still verify.
   AUDIT_HMAC_KEY: z.string().optional().or(z.literal('').transform(() => undefined)),
   AUDIT_HMAC_OLD_KEYS: z.string().optional(),
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
-  PGLITE_DIR: z.string().default('.data/pglite'),
-  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
-  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
-  DB_CONNECT_TIMEOUT_S: z.coerce.number().int().min(1).default(3),
-  // How long a transaction waits for a free pooled connection before answering 503 (postgres.js itself waits forever).
-  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(50).default(5_000),
-  // Lock waits end with 503 after this long (lock_timeout), well before the statement timeout.
-  DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(50).default(3_000),
   // Backstop for an API request whose database stopped answering mid-query (no timeout fires on a stalled connection).
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   AUTH_SECRET: z.string().min(16).optional(),
@@ -105,7 +98,7 @@ export function env(): Env {
     embedded,
     demo: e.DEMO_SEED ?? embedded,
     authSecret: e.AUTH_SECRET ?? DEV_ONLY_SECRET,
-    migrationUrl: e.MIGRATION_DATABASE_URL ?? e.DATABASE_URL,
+    migrationUrl: migrationUrlOf(e),
   };
   return cached;
 }
@@ -113,4 +106,5 @@ export function env(): Env {
 /** Tests change the environment between runs. */
 export function resetEnvCache(): void {
   cached = undefined;
+  resetDbEnvCache();
 }

@@ -2,6 +2,8 @@
  * One error type for the product. Every layer throws AppError with a code;
  * lib/api/respond.ts maps codes to HTTP statuses and the UI maps them to words.
  */
+import { DatabaseBusyError } from '@/db/errors';
+
 export const ERROR_STATUS = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,
@@ -73,7 +75,8 @@ export function isAppError(e: unknown): e is AppError {
  * as opposed to a query bug. Each was seen from postgres.js during an outage, a restart or overload
  * (e2e/faults-*.spec.ts provokes them): Node socket errors, postgres.js's own connection codes, and
  * SQLSTATEs of class 08 (connection), 57 (operator intervention: admin shutdown 57P01, crash 57P02,
- * starting up 57P03, statement_timeout 57014), 53300 (too many connections) and 55P03 (lock_timeout).
+ * starting up 57P03, statement_timeout 57014), 53300 (too many connections) and 55P03 (lock_timeout);
+ * POOL_BUSY is our own transaction gate's (db/errors.ts DatabaseBusyError).
  */
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
@@ -98,6 +101,7 @@ const UNAVAILABLE_CODES = new Set([
   '57014',
   '53300',
   '55P03',
+  'POOL_BUSY',
 ]);
 
 /** A database error found in a cause chain: its code (SQLSTATE, or the driver's/Node's) and constraint. */
@@ -143,4 +147,24 @@ export function isDatabaseUnavailable(e: unknown): boolean {
 /** The code that makes `e` a database-unavailable error (for the log line), or null. */
 export function unavailableCode(e: unknown): string | null {
   return pgErrorOf(e, (code) => UNAVAILABLE_CODES.has(code))?.code ?? null;
+}
+
+/**
+ * Any error in the product's terms: an AppError as it is, the database's own "busy" and every
+ * database-unavailable error as 503 UNAVAILABLE, anything else as INTERNAL (its detail is for the log).
+ * lib/api/respond.ts answers with it; callers that judge an error by its code use it too.
+ */
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  if (error instanceof DatabaseBusyError) {
+    return new AppError('UNAVAILABLE', error.message, {
+      es: 'Todas las conexiones a la base de datos están ocupadas. Inténtelo de nuevo en un momento.',
+      retryAfterSeconds: error.retryAfterSeconds,
+      cause: error,
+    });
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new AppError('UNAVAILABLE', 'The database is not answering. Try again shortly.', { retryAfterSeconds: 5, cause: error });
+  }
+  return new AppError('INTERNAL', 'Something went wrong on our side.');
 }

@@ -47,3 +47,22 @@ export function formatTime(iso: string, timeZone: string, locale: AppLocale): st
 export function formatNumber(n: number, locale: AppLocale): string {
   return new Intl.NumberFormat(locale === 'es' ? 'es-MX' : 'en-US').format(n);
 }
+
+/** The fields every instant is shown with: date and a 24-hour clock. */
+const INSTANT_FIELDS = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+
+const intlLocale = (locale: AppLocale) => (locale === 'es' ? 'es-MX' : 'en-US');
+
+/** Date and time of an instant in a zone (a port's, or UTC), e.g. "Nov 25, 2026, 09:12". */
+export function formatInstant(iso: string, timeZone: string, locale: AppLocale): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { ...INSTANT_FIELDS, timeZone }).format(new Date(iso));
+}
+
+/**
+ * Sign-ins and key uses are not tied to a port, so they are shown in UTC, labelled as such.
+ * (Intl refuses dateStyle together with timeZoneName, hence the explicit fields.)
+ */
+export function utcInstantFormatter(locale: AppLocale): (iso: string) => string {
+  const f = new Intl.DateTimeFormat(intlLocale(locale), { ...INSTANT_FIELDS, timeZone: 'UTC', timeZoneName: 'short' });
+  return (iso) => f.format(new Date(iso));
+}

@@ -11,7 +11,7 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rm
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const TEST_APP_ROLE = 'portroster_test_app'; // db/testing/postgres-database.ts creates it
+const TEST_APP_ROLE = 'portroster_test_app'; // lib/testing/postgres-database.ts creates it
 
 const args = process.argv.slice(2);
 const port = args[args.indexOf('--port') + 1] ?? '3100';
@@ -71,8 +71,8 @@ if (sameDbAs) {
     rmSync(published, { force: true });
     psql(`drop database if exists "${name}" with (force)`);
   };
-  for (const script of ['db/migrate-cli.ts', 'db/seed-cli.ts']) {
-    const r = spawnSync('npx', ['tsx', script], { stdio: 'inherit', env });
+  for (const script of ['scripts/migrate.ts', 'scripts/seed.ts']) {
+    const r = spawnSync('npx', ['tsx', '--conditions=react-server', script], { stdio: 'inherit', env });
     if (r.status !== 0) {
       cleanup();
       process.exit(r.status ?? 1);

@@ -1,5 +1,5 @@
 /** Browser-test servers (scripts/e2e-server.mjs) run the app as the test login role: make sure it exists. */
-import { ensureTestAppRole } from '@/db/testing/postgres-database';
+import { ensureTestAppRole } from '@/lib/testing/postgres-database';
 
 const [url] = process.argv.slice(2);
 if (!url) {

@@ -3,7 +3,7 @@
  * (uses DATABASE_URL, or the embedded database when unset; stop the server first for PGlite).
  * With --check, only report rows where the rollups disagree with a fresh recount, exit 1 if any.
  */
-import { closeDb, getDb } from '@/db';
+import { closeDb, getDb } from '@/lib/database';
 import { rebuildStatsRollup, statsRollupDrift } from '@/lib/stats/rollup';
 
 async function main() {

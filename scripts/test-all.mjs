@@ -28,7 +28,7 @@ run('Migrations match the schema', 'node', ['scripts/check-migrations.mjs']);
 run('Unit and database tests', 'npx', ['vitest', 'run']);
 if (!skipE2e) {
   // The browser suite runs against a production build; the server's database must not be
-  // opened at build time (see db/index.ts), so building needs no database.
+  // opened at build time (see lib/database/index.ts), so building needs no database.
   run('Production build', 'npx', ['next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' });
   run('Browser tests', 'npx', ['playwright', 'test']);
 }

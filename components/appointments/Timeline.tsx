@@ -1,18 +1,6 @@
 import type { HistoryEntry } from '@/lib/appointments/schemas';
+import { formatInstant } from '@/lib/format';
 import type { AppLocale, MessageKey, Translate } from '@/lib/i18n/translate';
-
-/** Date and time of an instant at the port, e.g. "Nov 25, 2026, 09:12". */
-export function formatPortDateTime(iso: string, timeZone: string, locale: AppLocale): string {
-  return new Intl.DateTimeFormat(locale === 'es' ? 'es-MX' : 'en-US', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).format(new Date(iso));
-}
 
 /** A known action in words; an action another part of the product adds later still shows, as its code. */
 export function actionLabel(t: Translate, action: string): string {
@@ -38,7 +26,7 @@ function changes(entry: HistoryEntry, t: Translate, tz: string, locale: AppLocal
     out.push(t('record.change', { field: t('record.fields.outcome'), before: text(before.outcome), after: text(after.outcome) }));
   }
   if ('arrivedAt' in after && before.arrivedAt !== after.arrivedAt) {
-    const text = (v?: string | null) => (v ? formatPortDateTime(v, tz, locale) : none);
+    const text = (v?: string | null) => (v ? formatInstant(v, tz, locale) : none);
     out.push(t('record.change', { field: t('record.fields.arrivedAt'), before: text(before.arrivedAt), after: text(after.arrivedAt) }));
   }
   if ('membersPresent' in after && before.membersPresent !== after.membersPresent && (before.membersPresent != null || after.membersPresent != null)) {
@@ -68,7 +56,7 @@ export function Timeline({
         <li key={entry.id} className="relative mb-4 ml-4 rounded border border-slate-200 bg-white p-3">
           <p className="flex flex-wrap gap-x-3">
             <time dateTime={entry.at} className="font-semibold tabular-nums">
-              {formatPortDateTime(entry.at, timeZone, locale)}
+              {formatInstant(entry.at, timeZone, locale)}
             </time>
             <span className="font-bold">{actionLabel(t, entry.action)}</span>
           </p>

@@ -1,6 +1,6 @@
 import type { AppointmentStatus } from '@/db/schema/enums';
 
-/** One meaning, one colour, one icon, everywhere (ux.md). Colour is never the only signal. */
+/** One meaning, one colour, one icon, everywhere. Colour is never the only signal (WCAG 1.4.1): the icon and the word carry it too. */
 export const STATUS_STYLE: Record<AppointmentStatus, { className: string; icon: string }> = {
   scheduled: { className: 'bg-slate-100 text-slate-800 border-slate-500', icon: '◷' },
   checked_in: { className: 'bg-blue-100 text-blue-900 border-blue-700', icon: '✓' },

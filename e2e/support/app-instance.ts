@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import postgres from 'postgres';
-import { asTestAppRole } from '../../db/testing/postgres-database';
+import { asTestAppRole } from '../../lib/testing/postgres-database';
 
 export const BASE_DATABASE_URL = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || '';
 

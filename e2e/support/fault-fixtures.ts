@@ -1,4 +1,4 @@
-/** Rows for the fault tests, written straight to their own database (as db/testing/factories.ts does for db tests). */
+/** Rows for the fault tests, written straight to their own database (as lib/testing/factories.ts does for db tests). */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Sql } from 'postgres';
 import { hashPassword } from '../../lib/auth/password';

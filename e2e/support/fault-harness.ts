@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import postgres, { type Sql } from 'postgres';
 import { signIn } from '../helpers';
-import { createTestDatabase, dropTestDatabase } from '../../db/testing/postgres-database';
+import { createTestDatabase, dropTestDatabase } from '../../lib/testing/postgres-database';
 import { AppInstance, BASE_DATABASE_URL, databaseUrl } from './app-instance';
 import { OFFICER_PASSWORD, type PortFixture } from './fault-fixtures';
 

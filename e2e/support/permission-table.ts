@@ -1,6 +1,6 @@
 /**
  * The expected table of the permission matrix (e2e/permission-matrix.spec.ts), written from the
- * domain rules (api.md, domain.md), not derived from lib/auth/permissions.ts: who may reach which
+ * domain rules (docs/domain.md, Who may do what; docs/api.md), not derived from lib/auth/permissions.ts: who may reach which
  * API route and page, and what a refusal looks like.
  */
 import { ACCOUNTS } from '../helpers';
@@ -19,7 +19,7 @@ export const PEOPLE: Record<string, string> = {
 export type Target = 'A' | 'B' | null;
 
 /**
- * Who may do what, from api.md and domain.md:
+ * Who may do what, from docs/domain.md and docs/api.md:
  * - public: anyone (health, readiness, the OpenAPI document).
  * - staff: any signed-in person (officer, supervisor, admin).
  * - staffAtPort: officers only for a resource of their own port (another port's answers 404, so its

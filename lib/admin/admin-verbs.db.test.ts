@@ -1,9 +1,9 @@
 /** Ports, outcome codes, users and intake keys: each verb, its refusals (which change nothing) and its audit event. */
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { auditEvents, intakeKeys, outcomeCodes, outcomes, ports, sessions, users } from '@/db/schema';
-import { actorFor, createAppointment, createPort, createUser, uid } from '@/db/testing/factories';
+import { actorFor, createAppointment, createPort, createUser, uid } from '@/lib/testing/factories';
 import type { Actor } from '@/lib/auth/actor';
 import { loadSession } from '@/lib/auth/session-store';
 import { verifyPassword } from '@/lib/auth/password';

@@ -1,5 +1,5 @@
 /**
- * The one error the browser sees from our API: the api.md error shape as a class, with the
+ * The one error the browser sees from our API: the docs/api.md error shape as a class, with the
  * request id (to quote to support) and `offline` for a request that got no answer at all.
  */
 export class ApiError extends Error {

@@ -7,6 +7,7 @@
  * The work itself is not cancelled and may still commit: a 503 here means "outcome unknown", which
  * is why mutations carry idempotency keys — a retry with the same key returns the first answer.
  */
+import 'server-only';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 

@@ -1,10 +1,11 @@
 /**
  * Cross-site request refusal. A state-changing request riding on the session cookie (and every server
  * action) must show where it came from: an Origin, or lacking one a Referer, whose scheme, host and
- * port equal the app's own origin, or Sec-Fetch-Site: same-origin (api.md). Next normalises
+ * port equal the app's own origin, or Sec-Fetch-Site: same-origin (docs/api.md, Conventions). Next normalises
  * request.url to localhost, so the app's origin is APP_URL, or the Host the request arrived with (and
  * X-Forwarded-Host / X-Forwarded-Proto only from a trusted proxy), never request.url.
  */
+import 'server-only';
 import { env } from '@/lib/env';
 
 function originOf(value: string | null): string | null {

@@ -1,5 +1,6 @@
-/** The single place where errors become HTTP responses (the shape of api.md, whatever went wrong). */
-import { AppError, isAppError, isDatabaseUnavailable, unavailableCode, type ErrorCode } from '@/lib/errors';
+/** The single place where errors become HTTP responses (the one error shape of docs/api.md, whatever went wrong). */
+import 'server-only';
+import { toAppError, unavailableCode, type ErrorCode } from '@/lib/errors';
 import { translatorFor } from '@/lib/i18n/catalog';
 import { localiseFields } from './validate';
 import { logError, logWarn } from '@/lib/log';
@@ -32,14 +33,6 @@ export function withServerTime(response: Response): Response {
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; fields?: Record<string, string>; [extra: string]: unknown };
-}
-
-function toAppError(error: unknown): AppError {
-  if (isAppError(error)) return error;
-  if (isDatabaseUnavailable(error)) {
-    return new AppError('UNAVAILABLE', 'The database is not answering. Try again shortly.', { retryAfterSeconds: 5, cause: error });
-  }
-  return new AppError('INTERNAL', 'Something went wrong on our side.');
 }
 
 /** English messages are written where the error is raised; other languages use the catalogue's wording. */

@@ -4,7 +4,7 @@ import { ERROR_STATUS } from '@/lib/errors';
 const count = z.number().int();
 
 /**
- * The one error body (api.md). Besides code and message, an error may carry machine-readable
+ * The one error body (docs/api.md, Conventions). Besides code and message, an error may carry machine-readable
  * detail; each extra is declared here so integrators (and the contract test) know them all.
  */
 export const ErrorSchema = z

@@ -2,8 +2,9 @@
  * The appointment record: one appointment with its person, booking, outcome and history.
  * Port scope is enforced here: an appointment of a port the actor may not see is NOT_FOUND.
  */
+import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows, type DbOrTx } from '@/db/client';
 import { auditEvents, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';

@@ -1,5 +1,6 @@
 /** Showing a document number in full is itself an audited act (supervisors and admins only). */
-import { getDb } from '@/db';
+import 'server-only';
+import { getDb } from '@/lib/database';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/guard';
 import { recordAudit } from '@/lib/audit/record';

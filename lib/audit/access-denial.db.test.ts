@@ -1,10 +1,10 @@
 /** Refusals leave an access.denied event in the right chain; genuine misses and other errors leave none. */
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import { auditEvents } from '@/db/schema';
-import { actorFor, createAppointment, createPort, createUser, uid } from '@/db/testing/factories';
+import { actorFor, createAppointment, createPort, createUser, uid } from '@/lib/testing/factories';
 import { getAppointmentDetail } from '@/lib/appointments/queries';
 import { isAccessDenied } from '@/lib/auth/access-denied';
 import { assertCan } from '@/lib/auth/guard';

@@ -13,8 +13,9 @@
  * Anonymous and lead/admin refusals go in the global chain (port null), a signed-in officer's in
  * their own port's chain, and a failed audit write never changes the answer the client gets.
  */
+import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/client';
 import { clientAddress } from '@/lib/auth/client-address';

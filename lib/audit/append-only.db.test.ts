@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
-import { createPort } from '@/db/testing/factories';
+import { getDb } from '@/lib/database';
+import { createPort } from '@/lib/testing/factories';
 import { recordAudit } from './record';
 import { auditEvents } from '@/db/schema';
 import { eq } from 'drizzle-orm';

@@ -4,7 +4,8 @@
  * from the last stored checkpoint, so several instances write one, not one each). A failure (the
  * database away) is logged and retried on the next tick; it never stops the server.
  */
-import { getDb } from '@/db';
+import 'server-only';
+import { getDb } from '@/lib/database';
 import { env } from '@/lib/env';
 import { logWarn } from '@/lib/log';
 import { writeCheckpointIfDue } from './checkpoint';

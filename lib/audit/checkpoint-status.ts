@@ -1,5 +1,6 @@
 /** The admin audit page's view of checkpoints: the schedule, and a fresh signed checkpoint to download. */
-import { getDb } from '@/db';
+import 'server-only';
+import { getDb } from '@/lib/database';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/guard';
 import { env } from '@/lib/env';

@@ -1,9 +1,9 @@
 /** Scheduled checkpoints: decided in the database, so concurrent instances write one, and the table is append-only for the app. */
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { auditCheckpoints } from '@/db/schema';
-import { createPort } from '@/db/testing/factories';
+import { createPort } from '@/lib/testing/factories';
 import { checkpointSchedule, installationId, writeCheckpointIfDue } from './checkpoint';
 import { openCheckpoint } from './checkpoint-file';
 import { auditKeyring } from './keys';

@@ -6,6 +6,7 @@
  * The app writes one on a schedule (AUDIT_CHECKPOINT_MINUTES). Any instance may: the decision is
  * taken in PostgreSQL under an advisory lock from the last checkpoint's time, never from memory.
  */
+import 'server-only';
 import { desc, sql } from 'drizzle-orm';
 import { queryRows, type Db, type DbOrTx } from '@/db/client';
 import { auditCheckpoints, auditInstallation } from '@/db/schema';

@@ -3,6 +3,7 @@
  * trail. Connected as a superuser or as the owner of audit_events it still runs (the embedded
  * database has only a superuser), but says so once in the log and in GET /api/v1/health.
  */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { logWarn } from '@/lib/log';

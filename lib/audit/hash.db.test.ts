@@ -5,10 +5,10 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import { auditEvents } from '@/db/schema';
-import { createPort, createUser } from '@/db/testing/factories';
+import { createPort, createUser } from '@/lib/testing/factories';
 import { recordAudit } from './record';
 import { CANONICAL_SQL, verifyAuditChains } from './verify';
 

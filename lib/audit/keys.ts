@@ -6,6 +6,7 @@
  * Without AUDIT_HMAC_KEY (never in production, lib/env.ts refuses) a key is generated once and
  * kept beside the embedded data, so `npm run dev` stays zero-setup and its chain verifies later.
  */
+import 'server-only';
 import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

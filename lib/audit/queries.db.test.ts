@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
-import { actorFor, createPort, createUser, uid } from '@/db/testing/factories';
+import { getDb } from '@/lib/database';
+import { actorFor, createPort, createUser, uid } from '@/lib/testing/factories';
 import { AppError } from '@/lib/errors';
 import { now } from '@/lib/time';
 import { auditCsvStream, listAuditEvents } from './queries';

@@ -2,8 +2,9 @@
  * The audit view: events filtered by port, actor, action and date range, newest first, paged by id.
  * Supervisors and admins only; their scope is every port (and the global chain).
  */
+import 'server-only';
 import { and, desc, eq, gte, ilike, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { auditEvents, ports, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/guard';

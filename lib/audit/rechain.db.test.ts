@@ -1,10 +1,10 @@
 /** Upgrading a trail written before the keyed chain: re-signed when the old chain is intact, refused when not. */
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { auditEvents } from '@/db/schema';
-import { createPort } from '@/db/testing/factories';
-import { ownerDb } from '@/db/testing/owner';
+import { createPort } from '@/lib/testing/factories';
+import { ownerDb } from '@/lib/testing/owner';
 import { legacyEventHash } from './hash';
 import { auditKeyring } from './keys';
 import { rechainLegacyAuditEvents } from './rechain';

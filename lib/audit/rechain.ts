@@ -4,6 +4,7 @@
  * HMAC key, so an upgrade never launders earlier tampering. Runs after the SQL migrations, with
  * owner rights (the append-only trigger is off only inside this one transaction).
  */
+import 'server-only';
 import { asc, getTableColumns, gt, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { auditEvents } from '@/db/schema';

@@ -6,8 +6,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
-import { createPort } from '@/db/testing/factories';
+import { getDb } from '@/lib/database';
+import { createPort } from '@/lib/testing/factories';
 import { checkRuntimePrivileges } from './db-privileges';
 import { SYSTEM_ACTOR } from './actor';
 import { recordAudit } from './record';

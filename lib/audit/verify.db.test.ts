@@ -5,10 +5,10 @@
  */
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { auditEvents } from '@/db/schema';
-import { createPort } from '@/db/testing/factories';
-import { ownerDb } from '@/db/testing/owner';
+import { createPort } from '@/lib/testing/factories';
+import { ownerDb } from '@/lib/testing/owner';
 import { takeCheckpoint } from './checkpoint';
 import { auditKeyring, keyringFrom } from './keys';
 import { auditChainFor, recordAudit, type AuditActor } from './record';

@@ -5,6 +5,7 @@
  * order, so memory is one "last hash" per chain whatever the table size, and the primary key is the
  * only index needed. The per-chain checker (ChainVerifier) is pure: tests feed it in-memory rows.
  */
+import 'server-only';
 import { eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '@/db/client';
 import { auditEvents } from '@/db/schema';

@@ -5,6 +5,7 @@
  * records the socket's address there itself, but only when the client sent no header of its own:
  * the address is then forgeable, which is why production runs behind a proxy with n >= 1 (README).
  */
+import 'server-only';
 import { env } from '@/lib/env';
 
 const MAX_ADDRESS = 64;

@@ -1,9 +1,9 @@
 /** Sessions end when they should, stay ended, and each end is audited with its reason. */
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { auditEvents, sessions } from '@/db/schema';
-import { actorFor, createUser, TEST_PASSWORD } from '@/db/testing/factories';
+import { actorFor, createUser, TEST_PASSWORD } from '@/lib/testing/factories';
 import { changeOwnPassword } from '@/lib/users/change-own-password';
 import { updateUser } from '@/lib/users/update-user';
 import { loadSession } from './session-store';

@@ -3,6 +3,7 @@
  * transaction. An ended row stays ended: nothing ever clears ended_at, so reactivating an account
  * or undoing a role change signs nobody back in.
  */
+import 'server-only';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { sessions } from '@/db/schema';

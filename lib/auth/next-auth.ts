@@ -2,6 +2,7 @@
  * next-auth wiring. The JWT carries only the id of a server-side session row (`sid`);
  * everything else (role, port, active) is re-read from the database on each request.
  */
+import 'server-only';
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';

@@ -2,8 +2,9 @@
  * Server-side sessions. The JWT cookie only names a session row; the row decides whether
  * the session is alive (sign-out, idle limit, absolute limit, deactivated user, changed role).
  */
+import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import type { DbOrTx } from '@/db/client';
 import { ports, sessions, users } from '@/db/schema';
 import { env } from '@/lib/env';

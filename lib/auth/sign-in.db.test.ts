@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createPort, createUser, TEST_PASSWORD } from '@/db/testing/factories';
+import { createPort, createUser, TEST_PASSWORD } from '@/lib/testing/factories';
 import { checkCredentials } from './sign-in';
 import { endOneSession } from './end-sessions';
 import { loadSession } from './session-store';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { auditEvents, sessions, signInAttempts, users } from '@/db/schema';
 import { and, eq } from 'drizzle-orm';
 import { personActor } from '@/lib/audit/actor';

@@ -2,9 +2,10 @@
  * Credential check behind the sign-in form. The same answer for an unknown email, a wrong
  * password and a deactivated account, so the form cannot be used to discover accounts.
  */
+import 'server-only';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import type { DbOrTx } from '@/db/client';
 import { signInAttempts, users, type Role } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';

@@ -1,4 +1,5 @@
-import { getDb } from '@/db';
+import 'server-only';
+import { getDb } from '@/lib/database';
 import type { Actor } from './actor';
 import { endOneSession } from './end-sessions';
 import { personActor } from '@/lib/audit/actor';

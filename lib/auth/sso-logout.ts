@@ -3,6 +3,7 @@
  * own session would sign the same person straight back in on the next click. The provider's
  * end_session_endpoint (from its discovery document) ends it, then returns to our sign-in page.
  */
+import 'server-only';
 import { getToken } from 'next-auth/jwt';
 import { appOrigin } from '@/lib/api/origin';
 import { env } from '@/lib/env';

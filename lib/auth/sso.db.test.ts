@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
-import { createUser } from '@/db/testing/factories';
+import { getDb } from '@/lib/database';
+import { createUser } from '@/lib/testing/factories';
 import { auditEvents, sessions, users } from '@/db/schema';
 import { ssoErrorMessageKey, startSsoSession } from './sso';
 

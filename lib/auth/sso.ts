@@ -4,8 +4,9 @@
  * provider's subject and email as label, never a token) and named by a code the sign-in page
  * explains. A success opens our own server-side session with its audit event, in one transaction.
  */
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { now } from '@/lib/time';

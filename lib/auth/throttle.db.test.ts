@@ -5,9 +5,9 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { signInAttempts } from '@/db/schema';
-import { actorFor, createUser, TEST_PASSWORD, uid } from '@/db/testing/factories';
+import { actorFor, createUser, TEST_PASSWORD, uid } from '@/lib/testing/factories';
 import { env } from '@/lib/env';
 import { changeOwnPassword } from '@/lib/users/change-own-password';
 import { checkCredentials, type SignInResult } from './sign-in';

@@ -18,6 +18,7 @@
  * blocked" across several keys at once; one upsert per key is the same atomic primitive without the
  * second driver.
  */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/client';

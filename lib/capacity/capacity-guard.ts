@@ -4,6 +4,7 @@
  * makes worse. Locking the single cap row serialises all capacity writers, so two concurrent
  * edits can never jointly exceed the cap.
  */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@/db/client';
 import { AppError } from '@/lib/errors';

@@ -1,8 +1,8 @@
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { auditEvents, dateLimitOverrides, nationalCap, weekdayLimits } from '@/db/schema';
-import { actorFor, createAppointment, createPort, createUser } from '@/db/testing/factories';
+import { actorFor, createAppointment, createPort, createUser } from '@/lib/testing/factories';
 import { isAppError } from '@/lib/errors';
 import { addDays, isoWeekday, now, portLocalInstant, portToday } from '@/lib/time';
 import { capacityCalendar, capacityWindow, readNationalCap } from './queries';

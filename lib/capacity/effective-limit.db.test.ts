@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import { dateLimitOverrides, weekdayLimits } from '@/db/schema';
-import { createPort } from '@/db/testing/factories';
+import { createPort } from '@/lib/testing/factories';
 import { addDays, type IsoDate } from '@/lib/time';
 import { effectiveLimit, WEEKDAY_KEYS, type WeekdayLimits } from './rules';
 import { readNationalCap } from './queries';

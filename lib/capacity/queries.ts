@@ -2,8 +2,9 @@
  * Capacity reads, aggregated in SQL: effective limits per port and date (override, else weekday
  * default, else 0), active bookings, and the national totals against the cap.
  */
+import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows, type DbOrTx } from '@/db/client';
 import { ports, weekdayLimits } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';

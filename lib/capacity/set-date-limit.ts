@@ -1,7 +1,8 @@
 /** A single date's limit for one port (a closure is 0), and removing it again. */
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import type { Tx } from '@/db/client';
 import { dateLimitOverrides } from '@/db/schema';
 import { parseInput } from '@/lib/api/validate';

@@ -1,6 +1,7 @@
 /** The national daily cap over the sum of all active ports' limits. */
+import 'server-only';
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { nationalCap } from '@/db/schema';
 import { parseInput } from '@/lib/api/validate';
 import { recordAudit } from '@/lib/audit/record';

@@ -5,8 +5,9 @@
  * the new defaults take effect exactly on `from`. Without it they apply at once to every date
  * without an override.
  */
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { dateLimitOverrides, weekdayLimits } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';

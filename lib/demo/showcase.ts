@@ -4,8 +4,9 @@
  * trail and the review queue show real histories on first start: a booking by the scheduling
  * system, check-ins on time and late, a no-show, outcomes, a supervisor's correction with a reason,
  * and one person booked at two ports whose flag a supervisor has reviewed. The bulk seed
- * (db/seed/demo.ts) fills the volume the charts need; it leaves these slots free.
+ * (lib/seed/demo.ts) fills the volume the charts need; it leaves these slots free.
  */
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';

@@ -8,6 +8,7 @@
  * key) cannot both keep the key the unique index guards: the later one keeps its key with a "~id"
  * suffix and both are flagged multiple_bookings for a supervisor. Nothing is cancelled or deleted.
  */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { IDENTITY_KEY_VERSION, personKeys } from './keys';

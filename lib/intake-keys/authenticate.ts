@@ -2,8 +2,9 @@
  * Machine authentication for the intake API: `Authorization: Bearer <key>`. Only a SHA-256 of each
  * key is stored, so the lookup hashes what was sent; a revoked key fails on its very next request.
  */
+import 'server-only';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { intakeKeys } from '@/db/schema';
 import { ANONYMOUS, AccessDeniedError } from '@/lib/auth/access-denied';
 import { now } from '@/lib/time';

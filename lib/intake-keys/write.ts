@@ -1,6 +1,7 @@
 /** Creating (the secret is returned this once) and revoking intake keys (effective at once). */
+import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { intakeKeys } from '@/db/schema';
 import { parseInput } from '@/lib/api/validate';
 import { recordAudit } from '@/lib/audit/record';

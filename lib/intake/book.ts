@@ -1,52 +1,37 @@
 /**
- * POST /api/v1/intake/bookings. Built for the daily release rush:
+ * POST /api/v1/intake/bookings, the transaction side (validation: book-input.ts; rules:
+ * book-rules.ts). Built for the daily release rush:
  * 1. One statement counts the request for the rate limit, looks up a stored idempotent response, the
  *    port and its counters. Replays and "sold out" are answered from it without a transaction.
  * 2. Otherwise one transaction: claim the Idempotency-Key (a concurrent twin waits on the key's unique
- *    index and then replays the stored response), lock the person, refuse a duplicate, reserve the slot
- *    with a conditional update, insert with a fresh confirmation code, flag, audit, store the response.
+ *    index and then replays the stored response), lock the person, refuse a duplicate, insert with a
+ *    fresh confirmation code, flag, store the response, reserve the slot with a conditional update, audit.
  * Only a 201 is stored: a refused booking rolls back its key, so a retry is judged afresh.
  */
-import { createHash } from 'node:crypto';
+import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows, type DbOrTx } from '@/db/client';
+import { appointmentById } from '@/lib/appointments/load';
+import { intakeKeyActor } from '@/lib/audit/actor';
 import { recordAudit } from '@/lib/audit/record';
-import { parseInput } from '@/lib/api/validate';
-import { AppError, uniqueViolationOf } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/translate';
+import { personKeys } from '@/lib/identity/keys';
+import { claimResponse, completedReplay, storedRowSql, storeResponse, type StoredResponse, type StoredRow } from '@/lib/idempotency';
 import type { IntakeKeyActor } from '@/lib/intake-keys/authenticate';
 import { generateConfirmationCode } from '@/lib/roster/confirmation-code';
-import { validation } from '@/lib/i18n/messages/en/validation';
-import { now, portToday, serviceDate } from '@/lib/time';
-import { appointmentById } from '@/lib/roster/load';
+import { now } from '@/lib/time';
+import { parseBookingInput } from './book-input';
+import { bookable, duplicate, full, holdsDate, mapUniqueViolation, suspended } from './book-rules';
 import { limitSql, NATIONAL_CAP_SQL, reserveSlot } from './capacity';
 import { detectFlags, lockPeople } from './detect-flags';
-import { beyondBookingWindow } from './rules';
 import { countRequestSql, currentWindow, isOverLimit, maybeHousekeeping, rateLimited } from './rate-limit';
-import { personKeys } from '@/lib/identity/keys';
-import { BookingRequestSchema, IdempotencyKeySchema, type BookingRequest } from './schemas';
-import { intakeKeyActor } from '@/lib/audit/actor';
-
-export interface StoredResponse {
-  status: number;
-  /** The exact bytes sent the first time; replays send them again. */
-  body: string;
-}
+import type { BookingRequest } from './schemas';
 
 const scopeOf = (key: IntakeKeyActor) => `intake-booking:${key.keyId}`;
 
-function mismatch(): AppError {
-  return new AppError('IDEMPOTENCY_MISMATCH', 'This Idempotency-Key was already used with a different request body.', {
-    es: 'Esta Idempotency-Key ya se usó con otro contenido.',
-  });
-}
-
-interface FastRow {
+interface FastRow extends StoredRow {
   hits: number;
-  request_hash: string | null;
-  response_status: number | null;
-  response_body: string | null;
   port_id: number | null;
   time_zone: string | null;
   active: boolean | null;
@@ -57,18 +42,12 @@ interface FastRow {
   national_cap: number | null;
 }
 
-function full(date: string): AppError {
-  return new AppError('CAPACITY_FULL', `No slots left on ${date} at this port.`, { es: `No quedan citas el ${date} en este puerto.` });
-}
-
 export async function bookAppointment(
   key: IntakeKeyActor,
   input: { idempotencyKey: string | null; body: unknown; requestId?: string | null },
   locale: AppLocale = 'en',
 ): Promise<StoredResponse> {
-  const idemKey = parseIdempotencyKey(input.idempotencyKey, locale);
-  const req = parseInput(BookingRequestSchema, input.body, locale);
-  const requestHash = createHash('sha256').update(JSON.stringify(req)).digest('hex');
+  const { idemKey, req, requestHash } = parseBookingInput(input, locale);
   const db = await getDb();
   const at = now();
   const scheduledAt = new Date(req.scheduledAt);
@@ -78,7 +57,7 @@ export async function bookAppointment(
   const [fast] = await queryRows<FastRow>(
     db,
     sql`with ${rate.cte},
-      idem as (select request_hash, response_status, response_body from idempotency_records where scope = ${scopeOf(key)} and key = ${idemKey}),
+      idem as (${storedRowSql(scopeOf(key), idemKey)}),
       p as (select id, time_zone, active, booking_window_days, ((${req.scheduledAt}::timestamptz) at time zone time_zone)::date as sd from ports where slug = ${req.port})
     select ${rate.total} as hits, idem.*, p.id as port_id, p.time_zone, p.active, p.booking_window_days,
       d.booked, ${limitSql(sql`p.id`, sql`p.sd`)} as lim, nb.booked as national_booked, ${NATIONAL_CAP_SQL} as national_cap
@@ -91,81 +70,33 @@ export async function bookAppointment(
   void maybeHousekeeping(db)?.catch(() => undefined);
   if (!fast) throw new Error('booking pre-check returned no row');
   if (isOverLimit(fast.hits)) throw rateLimited(window);
-  if (fast.request_hash !== null && fast.response_body !== null && fast.response_status !== null) {
-    if (fast.request_hash !== requestHash) throw mismatch();
-    return { status: fast.response_status, body: fast.response_body };
-  }
-  if (fast.port_id === null || fast.time_zone === null) {
-    throw new AppError('VALIDATION', `No port "${req.port}".`, { es: `No existe el puerto «${req.port}».`, fields: { port: 'unknown port' } });
-  }
-  if (!fast.active) throw suspended();
-  if (scheduledAt.getTime() <= at.getTime()) {
-    throw new AppError('VALIDATION', 'The appointment time is in the past.', {
-      es: 'La hora de la cita ya pasó.',
-      fields: { scheduledAt: validation.inPast },
-    });
-  }
-  const date = serviceDate(scheduledAt, fast.time_zone);
-  if (beyondBookingWindow(date, portToday(fast.time_zone, at), fast.booking_window_days ?? 60)) {
-    throw new AppError('VALIDATION', `The appointment date ${date} is beyond this port's ${fast.booking_window_days}-day booking window.`, {
-      es: `La fecha ${date} está fuera del plazo de reserva de ${fast.booking_window_days} días de este puerto.`,
-      fields: { scheduledAt: validation.beyondWindow },
-    });
-  }
-  // Sold out costs one statement. The transaction below remains the authority.
-  if (fast.booked !== null && fast.lim !== null && fast.booked >= fast.lim) throw full(date);
-  if (fast.national_booked !== null && fast.national_cap !== null && fast.national_booked >= fast.national_cap) throw full(date);
-
-  const port = { id: fast.port_id, timeZone: fast.time_zone };
+  const replayed = completedReplay(fast, requestHash);
+  if (replayed) return replayed;
+  const { port, date } = bookable(
+    {
+      slug: req.port,
+      id: fast.port_id,
+      timeZone: fast.time_zone,
+      active: fast.active,
+      bookingWindowDays: fast.booking_window_days,
+      booked: fast.booked,
+      limit: fast.lim,
+      nationalBooked: fast.national_booked,
+      nationalCap: fast.national_cap,
+    },
+    scheduledAt,
+    at,
+  );
   try {
     return await db.transaction(async (tx) => {
-      const claimed = await queryRows(
-        tx,
-        sql`insert into idempotency_records (scope, key, request_hash) values (${scopeOf(key)}, ${idemKey}, ${requestHash})
-            on conflict do nothing returning 1`,
-      );
-      if (claimed.length === 0) return replay(tx, key, idemKey, requestHash);
-      return insertBooking(tx, key, req, port, date, at, input.requestId ?? null, async (created) => {
-        await tx.execute(
-          sql`update idempotency_records set response_status = ${created.status}, response_body = ${created.body}
-              where scope = ${scopeOf(key)} and key = ${idemKey}`,
-        );
-      });
+      // A concurrent twin committed first: its stored response (or 422 for another body).
+      const earlier = await claimResponse(tx, scopeOf(key), idemKey, requestHash);
+      if (earlier) return earlier;
+      return insertBooking(tx, key, req, port, date, at, input.requestId ?? null, (created) => storeResponse(tx, scopeOf(key), idemKey, created));
     });
   } catch (error) {
     throw mapUniqueViolation(error);
   }
-}
-
-function suspended(): AppError {
-  return new AppError('PORT_SUSPENDED', 'This port is suspended and takes no new bookings.', {
-    es: 'Este puerto está suspendido y no acepta nuevas citas.',
-  });
-}
-
-function parseIdempotencyKey(value: string | null, locale: AppLocale): string {
-  try {
-    return parseInput(IdempotencyKeySchema, value ?? '', locale);
-  } catch (e) {
-    if (e instanceof AppError && e.fields) throw new AppError('VALIDATION', e.message, { es: e.es, fields: { 'Idempotency-Key': e.fields._ ?? 'invalid' } });
-    throw e;
-  }
-}
-
-/** The twin request committed first: send its stored response (or 422 for another body). */
-async function replay(tx: DbOrTx, key: IntakeKeyActor, idemKey: string, requestHash: string): Promise<StoredResponse> {
-  const [row] = await queryRows<{ request_hash: string; response_status: number | null; response_body: string | null }>(
-    tx,
-    sql`select request_hash, response_status, response_body from idempotency_records where scope = ${scopeOf(key)} and key = ${idemKey}`,
-  );
-  if (!row || row.response_status === null || row.response_body === null) {
-    throw new AppError('CONFLICT', 'A request with this Idempotency-Key is still in progress. Retry shortly.', {
-      es: 'Una solicitud con esta Idempotency-Key sigue en curso. Reinténtelo en un momento.',
-      retryAfterSeconds: 1,
-    });
-  }
-  if (row.request_hash !== requestHash) throw mismatch();
-  return { status: row.response_status, body: row.response_body };
 }
 
 async function insertBooking(
@@ -225,41 +156,4 @@ async function insertBooking(
     after: { confirmationCode: code, scheduledAt: req.scheduledAt, serviceDate: date, partySize: req.partySize, externalRef: req.externalRef },
   });
   return response;
-}
-
-/**
- * The same person already holds an active appointment that date at any port: the same folded name,
- * date of birth and nationality, or the same document. Called under lockPeople, so a concurrent twin
- * waits and then sees this one.
- */
-export async function holdsDate(
-  tx: DbOrTx,
-  keys: { identityKey: string; documentKey: string | null },
-  date: string,
-  exceptCode: string | null = null,
-): Promise<string | null> {
-  const [row] = await queryRows<{ code: string }>(
-    tx,
-    sql`select confirmation_code as code from appointments
-        where (identity_key = ${keys.identityKey}${keys.documentKey ? sql` or document_key = ${keys.documentKey}` : sql``})
-          and service_date = ${date}::date and status <> 'cancelled'${exceptCode ? sql` and confirmation_code <> ${exceptCode}` : sql``}
-        limit 1`,
-  );
-  return row?.code ?? null;
-}
-
-export function duplicate(date: string): AppError {
-  return new AppError('DUPLICATE_BOOKING', `This person already holds an active appointment on ${date}.`, {
-    es: `Esta persona ya tiene una cita activa el ${date}.`,
-  });
-}
-
-/** The unique index is the last word on "one active appointment per person per date". */
-export function mapUniqueViolation(error: unknown): unknown {
-  if (uniqueViolationOf(error)?.constraint === 'appointments_person_date_active_unique') {
-    return new AppError('DUPLICATE_BOOKING', 'This person already holds an active appointment that date.', {
-      es: 'Esta persona ya tiene una cita activa ese día.',
-    });
-  }
-  return error;
 }

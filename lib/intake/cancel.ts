@@ -1,6 +1,7 @@
 /** DELETE /api/v1/intake/bookings/{code}: the upstream cancels; the slot is freed in the same transaction. */
+import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
@@ -8,7 +9,7 @@ import type { IntakeKeyActor } from '@/lib/intake-keys/authenticate';
 import { normaliseConfirmationCode } from '@/lib/roster/confirmation-code';
 import type { Appointment } from '@/lib/roster/schemas';
 import { now } from '@/lib/time';
-import { appointmentById } from '@/lib/roster/load';
+import { appointmentById } from '@/lib/appointments/load';
 import { releaseSlot } from './capacity';
 import { enforceRateLimit } from './rate-limit';
 import { intakeKeyActor } from '@/lib/audit/actor';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
-import { createAppointment, createPort } from '@/db/testing/factories';
+import { createAppointment, createPort } from '@/lib/testing/factories';
 import { addDays, now, portLocalInstant, portToday } from '@/lib/time';
 import { rebuildDailyBookings } from './capacity';
 import { identityKey, documentKey, nameTokens } from '@/lib/identity/keys';

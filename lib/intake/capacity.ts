@@ -5,6 +5,7 @@
  * nothing; the national counter does the same over all ports. Cancelling frees the slot in the same
  * transaction. Lock order is always port counter, then national counter, so bookers never deadlock.
  */
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/client';

@@ -1,9 +1,9 @@
 import { resetEnvCache } from '@/lib/env';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
-import { actorFor, createPort, createUser, nameTag, uid } from '@/db/testing/factories';
+import { actorFor, createPort, createUser, nameTag, uid } from '@/lib/testing/factories';
 import { addDays, now, portToday } from '@/lib/time';
 import { bookAppointment } from './book';
 import { listOpenFlags } from './flag-queries';

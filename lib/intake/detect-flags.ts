@@ -10,6 +10,7 @@
  *   a day off or with day and month swapped. The reasons are stored with the flag.
  * - repeated_reference: the same external reference, or the same document number under another name.
  */
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/client';

@@ -3,8 +3,9 @@
  * Spreadsheet-safe through lib/csv.ts (a cell starting with = + - @, tab or CR gets a leading
  * apostrophe); the importer removes exactly that apostrophe again.
  */
+import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import { assertCanAtPort } from '@/lib/auth/guard';
 import type { Role } from '@/db/schema';

@@ -1,6 +1,7 @@
 /** The review queue: open flags with the appointment and the linked appointments, newest first. */
+import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan, assertPortVisible } from '@/lib/auth/guard';

@@ -2,9 +2,9 @@
 import { resetEnvCache } from '@/lib/env';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
-import { createPort, uid } from '@/db/testing/factories';
+import { createPort, uid } from '@/lib/testing/factories';
 import { addDays, now, portToday } from '@/lib/time';
 import { bookAppointment } from './book';
 import { bookingBody, createIntakeKey, ensureLargeNationalCap, setDateLimit } from './testing';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
-import { createPort, nameTag, uid } from '@/db/testing/factories';
+import { createPort, nameTag, uid } from '@/lib/testing/factories';
 import { AppError } from '@/lib/errors';
 import { addDays, now, portToday, toPortIso, portLocalInstant } from '@/lib/time';
 import { importRoster, type Importer } from './import-roster';

@@ -7,8 +7,9 @@
  * port, stay untouched and count as unchanged), recounts
  * the slot counters of the dates it touched, flags possible hoarding and writes one audit event per port.
  */
+import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import { recordAudit, type AuditActor } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
@@ -17,7 +18,7 @@ import { AppError } from '@/lib/errors';
 import { now, portToday } from '@/lib/time';
 import { recountDailyBookings } from './capacity';
 import { detectFlags, lockPeople } from './detect-flags';
-import { mapUniqueViolation } from './book';
+import { mapUniqueViolation } from './book-rules';
 import { IDENTITY_KEY_VERSION } from '@/lib/identity/keys';
 import { addedRows, capacityProblems, countsBefore, storedByCode, storedConflicts } from './import-rules';
 import { validateRows, type PortInfo } from './import-rows';

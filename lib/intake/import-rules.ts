@@ -4,6 +4,7 @@
  * appointment per date (holdsDate's keys), and no port-day or the national day ends above its limit
  * because of this file. Each breach is a row problem naming the rule; the caller refuses the whole file.
  */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '@/db/client';
 import { limitSql, NATIONAL_CAP_SQL } from './capacity';

@@ -1,6 +1,7 @@
 /** Availability for the upstream: limit, booked and remaining per port and port-local date. */
+import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import { addDays, daysBetween, now, portToday } from '@/lib/time';

@@ -1,4 +1,5 @@
-import { getDb } from '@/db';
+import 'server-only';
+import { getDb } from '@/lib/database';
 import type { IntakeKeyActor } from '@/lib/intake-keys/authenticate';
 import { enforceRateLimit } from './rate-limit';
 

@@ -1,7 +1,7 @@
 /** The intake API limit at a window boundary and across keys, counted in the database. */
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import { resetEnvCache } from '@/lib/env';
 import { countRequestSql, currentWindow, isOverLimit } from './rate-limit';

@@ -11,6 +11,7 @@
  * uncommitted increments, so a burst can overshoot by at most the requests in flight: a rate limit,
  * not a quota.
  */
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/client';

@@ -1,6 +1,7 @@
 /** A supervisor confirms or dismisses a hoarding/duplicate flag with a reason. Nothing is cancelled. */
+import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';

@@ -1,8 +1,8 @@
 /** Test-only helpers for the intake domain (keys, limits, booking bodies). */
 import { randomBytes } from 'node:crypto';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { dateLimitOverrides, intakeKeys, nationalCap } from '@/db/schema';
-import { nameTag, uid } from '@/db/testing/factories';
+import { nameTag, uid } from '@/lib/testing/factories';
 import { hashIntakeKey, type IntakeKeyActor } from '@/lib/intake-keys/authenticate';
 import { addDays, portLocalInstant } from '@/lib/time';
 

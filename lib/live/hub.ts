@@ -13,9 +13,10 @@
  * polling, which shows the reconnecting banner, and reopen the stream with backoff), and the next
  * stream listens again on a new connection.
  */
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { getDb, getDbHandle } from '@/db';
+import { getDb, getDbHandle } from '@/lib/database';
 import type { Unlisten } from '@/db/client';
 import { logWarn } from '@/lib/log';
 import { parsePortEventPayload, PORT_EVENTS_CHANNEL, type PortEventPayload } from './notify';

@@ -3,8 +3,9 @@
  * instance a stream lands on. Each stream holds a lease row, renewed at every heartbeat; a row left
  * by an instance that died stops counting when it expires.
  */
+import 'server-only';
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { liveStreams } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { now } from '@/lib/time';

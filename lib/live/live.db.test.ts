@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { getDb } from '@/db';
-import { ownerDb } from '@/db/testing/owner';
-import { actorFor, createAppointment, createPort, createUser } from '@/db/testing/factories';
+import { getDb } from '@/lib/database';
+import { ownerDb } from '@/lib/testing/owner';
+import { actorFor, createAppointment, createPort, createUser } from '@/lib/testing/factories';
 import { recordAudit } from '@/lib/audit/record';
 import { checkIn } from '@/lib/roster/check-in';
 import { getRoster } from '@/lib/roster/queries';

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { actorFor, createAppointment, createPort, createUser } from '@/db/testing/factories';
+import { actorFor, createAppointment, createPort, createUser } from '@/lib/testing/factories';
 import { createSession } from '@/lib/auth/session-store';
 import { endActorSession } from '@/lib/auth/sign-out';
 import { checkIn } from '@/lib/roster/check-in';

@@ -13,7 +13,7 @@
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanAtPort } from '@/lib/auth/guard';
 import { loadSession } from '@/lib/auth/session-store';
-import { AppError, isAppError } from '@/lib/errors';
+import { AppError, toAppError } from '@/lib/errors';
 import { getPortBySlug } from '@/lib/ports/queries';
 import { logWarn } from '@/lib/log';
 import { instanceId, subscribe, type LiveSubscriber } from './hub';
@@ -157,7 +157,7 @@ export async function openPortEventStream(actor: Actor, slug: string, opts: Stre
         return finish('end', { reason: 'forbidden' });
       }
     } catch (error) {
-      if (!isAppError(error) || error.code !== 'UNAVAILABLE') logWarn({ event: 'live_heartbeat_failed', error: String(error) });
+      if (toAppError(error).code !== 'UNAVAILABLE') logWarn({ event: 'live_heartbeat_failed', error: String(error) });
       finish('unavailable', {});
     }
   };

@@ -1,5 +1,6 @@
+import 'server-only';
 import { asc, count, eq } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { outcomeCodes, outcomes } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/guard';

@@ -3,8 +3,9 @@
  * reactivate. Deleting is allowed only for a code never used; a used code can only be retired
  * (IN_USE), and the foreign key's "restrict" backs this up in the database.
  */
+import 'server-only';
 import { count, eq, max } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import type { Tx } from '@/db/client';
 import { outcomeCodes, outcomes } from '@/db/schema';
 import { parseInput } from '@/lib/api/validate';

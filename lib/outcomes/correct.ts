@@ -2,11 +2,12 @@
  * A supervisor's (or admin's) correction of a status and/or an outcome, with a mandatory reason.
  * Nothing is deleted: the outcome is replaced in place and the audit event keeps before and after.
  */
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { appointments, outcomes } from '@/db/schema';
 import { parseInput } from '@/lib/api/validate';
-import { lockAppointment, stateSnapshot } from '@/lib/appointments/load';
+import { lockAppointmentWithOutcome, stateSnapshot } from '@/lib/appointments/load';
 import { recordAppointmentById } from '@/lib/appointments/queries';
 import type { RecordAppointment } from '@/lib/appointments/schemas';
 import type { Actor } from '@/lib/auth/actor';
@@ -32,7 +33,7 @@ export async function correctAppointment(actor: Actor, appointmentId: string, ra
   const input = parseInput(CorrectionInputSchema, rawInput, actor.locale);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const row = await lockAppointment(tx, actor, appointmentId, 'appointment.correct');
+    const row = await lockAppointmentWithOutcome(tx, actor, appointmentId, 'appointment.correct');
     let requested: ValidOutcome | undefined;
     if (input.outcome) {
       const valid = validateOutcome(input.outcome, await findOutcomeCode(tx, input.outcome.code));

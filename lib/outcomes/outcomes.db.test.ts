@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { appointments, auditEvents, outcomes } from '@/db/schema';
-import { actorFor, createAppointment, createPort, createUser } from '@/db/testing/factories';
+import { actorFor, createAppointment, createPort, createUser } from '@/lib/testing/factories';
 import { getAppointmentDetail } from '@/lib/appointments/queries';
 import { revealDocumentNumber } from '@/lib/appointments/reveal-document';
 import type { Actor } from '@/lib/auth/actor';

@@ -1,6 +1,7 @@
 /** Outcome codes as the outcome form needs them. Managing codes is the administration's job. */
+import 'server-only';
 import { asc, eq } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import type { DbOrTx } from '@/db/client';
 import { outcomeCodes } from '@/db/schema';
 import type { CodeRow } from './rules';

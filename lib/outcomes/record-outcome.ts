@@ -3,11 +3,12 @@
  * interpreter. Of two officers submitting on the same record, the second gets STALE_VERSION (or
  * CONFLICT without expectedVersion) with the current values, never a silent overwrite.
  */
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { appointments, outcomes } from '@/db/schema';
 import { parseInput } from '@/lib/api/validate';
-import { lockAppointment, stateSnapshot } from '@/lib/appointments/load';
+import { lockAppointmentWithOutcome, stateSnapshot } from '@/lib/appointments/load';
 import { recordAppointmentById } from '@/lib/appointments/queries';
 import type { RecordAppointment } from '@/lib/appointments/schemas';
 import type { Actor } from '@/lib/auth/actor';
@@ -25,7 +26,7 @@ export async function recordOutcome(actor: Actor, appointmentId: string, rawInpu
   assertCan(actor, 'appointment.outcome');
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const row = await lockAppointment(tx, actor, appointmentId, 'appointment.outcome');
+    const row = await lockAppointmentWithOutcome(tx, actor, appointmentId, 'appointment.outcome');
     // Parsed only once the actor's right to this appointment is checked: no validation detail for outsiders.
     const input = parseInput(RecordOutcomeInputSchema, rawInput, actor.locale);
     const valid = validateOutcome(input, await findOutcomeCode(tx, input.code));

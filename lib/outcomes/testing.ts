@@ -1,9 +1,9 @@
 /** Test helpers for outcomes: own codes per test file and a checked-in appointment. */
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { outcomeCodes } from '@/db/schema';
-import { createAppointment, uid } from '@/db/testing/factories';
-import { ownerDb } from '@/db/testing/owner';
+import { createAppointment, uid } from '@/lib/testing/factories';
+import { ownerDb } from '@/lib/testing/owner';
 import { now } from '@/lib/time';
 
 export async function createOutcomeCodes() {

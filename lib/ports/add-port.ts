@@ -1,5 +1,6 @@
 /** Adds a port of entry. It starts with no weekday limits (no slots) until an admin grants some. */
-import { getDb } from '@/db';
+import 'server-only';
+import { getDb } from '@/lib/database';
 import { ports } from '@/db/schema';
 import { parseInput } from '@/lib/api/validate';
 import { recordAudit } from '@/lib/audit/record';

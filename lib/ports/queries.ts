@@ -1,5 +1,6 @@
+import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { ports } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan, assertPortVisible } from '@/lib/auth/guard';

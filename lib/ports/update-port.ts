@@ -3,9 +3,10 @@
  * bookings; its existing appointments are honoured. Its limits stop counting toward the national
  * cap, so reactivating it is refused if the cap would be exceeded.
  */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { AppError } from '@/lib/errors';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { appointments, ports } from '@/db/schema';
 import { parseInput } from '@/lib/api/validate';
 import { recordAudit } from '@/lib/audit/record';

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { appointments, auditEvents } from '@/db/schema';
-import { actorFor, createAppointment, createPort, createUser, uid } from '@/db/testing/factories';
+import { actorFor, createAppointment, createPort, createUser, uid } from '@/lib/testing/factories';
 import { now } from '@/lib/time';
 import { checkIn } from './check-in';
 import { markNoShow } from './no-show';

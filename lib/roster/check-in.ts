@@ -3,17 +3,18 @@
  * corrected by the kiosk's measured clock offset, within a bound: lib/roster/replay.ts). Exactly one of many concurrent
  * check-ins of the same person wins; the others learn who checked them in and when.
  */
+import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { appointments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { parseInput } from '@/lib/api/validate';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { now, portLocalClock } from '@/lib/time';
-import { claimKey, requestHash, storeResult } from './idempotent';
-import { appointmentById, arrivalSnapshot, loadForUpdate } from './load';
+import { claimKey, requestHash, storeResult } from '@/lib/idempotency';
+import { appointmentById, arrivalSnapshot, lockAppointment } from '@/lib/appointments/load';
 import { flagStaleTap, judgeTap, replayAudit, ReplayFields } from './replay';
 import { decideCheckIn, deadline, validMembersPresent } from './rules';
 import type { Appointment } from './schemas';
@@ -36,7 +37,7 @@ export interface CheckInResult {
 export async function checkIn(actor: Actor, appointmentId: string, rawInput: unknown, headerKey?: string): Promise<CheckInResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const row = await loadForUpdate(tx, actor, appointmentId, 'appointment.checkIn');
+    const row = await lockAppointment(tx, actor, appointmentId, 'appointment.checkIn');
     const parsed = parseInput(CheckInInputSchema, rawInput, actor.locale);
     const input = { ...parsed, idempotencyKey: parsed.idempotencyKey ?? headerKey };
     const scope = `check-in:${actor.userId}`;

@@ -2,8 +2,9 @@
  * Where a confirmation code belongs, so a scan at the wrong port or on the wrong day says so
  * plainly instead of "not found". Reveals the port and date only, never the person.
  */
+import 'server-only';
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { appointments, ports } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/guard';

@@ -1,14 +1,15 @@
 /** An explicit no-show mark, only after the deadline (a passed deadline already reads as no-show). */
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { appointments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { now, portLocalClock } from '@/lib/time';
 import { parseInput } from '@/lib/api/validate';
-import { claimKey, requestHash, storeResult } from './idempotent';
-import { appointmentById, arrivalSnapshot, loadForUpdate } from './load';
+import { claimKey, requestHash, storeResult } from '@/lib/idempotency';
+import { appointmentById, arrivalSnapshot, lockAppointment } from '@/lib/appointments/load';
 import { judgeTap, replayAudit, ReplayInputSchema } from './replay';
 import { deadline, decideNoShow } from './rules';
 import type { Appointment } from './schemas';
@@ -18,7 +19,7 @@ import { personActor } from '@/lib/audit/actor';
 export async function markNoShow(actor: Actor, appointmentId: string, rawInput: unknown = {}, headerKey?: string): Promise<{ appointment: Appointment }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const row = await loadForUpdate(tx, actor, appointmentId, 'appointment.noShow');
+    const row = await lockAppointment(tx, actor, appointmentId, 'appointment.noShow');
     const parsed = parseInput(ReplayInputSchema, rawInput, actor.locale);
     const key = parsed.idempotencyKey ?? headerKey;
     const scope = `no-show:${actor.userId}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorFor, createAppointment, createPort, createUser } from '@/db/testing/factories';
+import { actorFor, createAppointment, createPort, createUser } from '@/lib/testing/factories';
 import { now, serviceDate } from '@/lib/time';
 import { getRoster } from './queries';
 

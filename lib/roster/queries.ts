@@ -2,8 +2,9 @@
  * Roster reads. PostgreSQL builds the JSON itself: the kiosk polls this every few seconds
  * at every port, so there is no per-row mapping in JavaScript.
  */
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanAtPort } from '@/lib/auth/guard';

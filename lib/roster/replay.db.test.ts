@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { appointmentFlags, auditEvents } from '@/db/schema';
-import { actorFor, createAppointment, createPort, createUser } from '@/db/testing/factories';
+import { actorFor, createAppointment, createPort, createUser } from '@/lib/testing/factories';
 import { listOpenFlags, offlineTapTimes } from '@/lib/intake/flag-queries';
 import { now } from '@/lib/time';
 import { checkIn } from './check-in';

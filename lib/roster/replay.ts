@@ -2,6 +2,7 @@
  * Taps replayed by the kiosk's offline queue: the body fields, the server's judgement of the tap
  * time (the rule is decideTapTime in rules.ts), the audit wording and the review flag for a stale tap.
  */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';

@@ -1,14 +1,15 @@
 /** Undo of a mistaken tap: the same officer, within two minutes, back to scheduled. */
+import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { appointments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { now } from '@/lib/time';
 import { parseInput } from '@/lib/api/validate';
-import { claimKey, requestHash, storeResult } from './idempotent';
-import { appointmentById, arrivalSnapshot, loadForUpdate } from './load';
+import { claimKey, requestHash, storeResult } from '@/lib/idempotency';
+import { appointmentById, arrivalSnapshot, lockAppointment } from '@/lib/appointments/load';
 import { judgeTap, replayAudit, ReplayInputSchema } from './replay';
 import { canUndo } from './rules';
 import type { Appointment } from './schemas';
@@ -20,7 +21,7 @@ const UNDOABLE = ['checked_in', 'late', 'no_show'] as const;
 export async function undoArrival(actor: Actor, appointmentId: string, rawInput: unknown = {}, headerKey?: string): Promise<{ appointment: Appointment }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const row = await loadForUpdate(tx, actor, appointmentId, 'appointment.undo');
+    const row = await lockAppointment(tx, actor, appointmentId, 'appointment.undo');
     const parsed = parseInput(ReplayInputSchema, rawInput, actor.locale);
     const key = parsed.idempotencyKey ?? headerKey;
     const scope = `undo:${actor.userId}`;

@@ -3,8 +3,9 @@
  * rollups kept by triggers only (db/schema/stats.ts); lib/stats/plain.ts counts the same from
  * the appointments for the reconcile test and the benchmark.
  */
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { type PortRecord } from '@/lib/ports/queries';
@@ -43,7 +44,7 @@ export function dailyStatsSql(ports: readonly PortRecord[], from: string, to: st
     order by days.date, sel.ord`;
 }
 
-/** Per service date and port: capacity, counts, outcome mix and rates (api.md Statistics). */
+/** Per service date and port: capacity, counts, outcome mix and rates (GET /api/v1/stats/daily, docs/api.md). */
 export async function getDailyStats(actor: Actor, query: StatsRangeQuery): Promise<DailyStats> {
   const ports = await resolveStatsPorts(actor, query.port);
   return readDailyStats(ports, query.from, query.to);

@@ -3,8 +3,9 @@
  * are reconciled against (lib/stats/reconcile.db.test.ts) and the benchmark's comparison. Never
  * used by a page or a route: over a year of seven ports these take seconds (bench/stats.ts).
  */
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import { type PortRecord } from '@/lib/ports/queries';
 import { effectiveStatusSql } from '@/lib/roster/queries';
@@ -12,7 +13,7 @@ import { now, portToday } from '@/lib/time';
 import { EFFECTIVE_LIMIT, limitJoinsSql } from './capacity-sql';
 import { previousPeriod, rates } from './rules';
 import type { DailyStats, Hourly, PeriodTotals, Summary, Today } from './schemas';
-import { daysSql, parseJson, portIdsSql, selectedPortsSql, tenths, toCounts, type CountRow } from './sql';
+import { daysSql, parseJson, portIdsSql, selectedPortsSql, tenths, toCounts, type CountRow, emptyTotals, totalsByPort } from './sql';
 
 /** Count columns over appointments `a` joined with ports `p`. */
 function countsSql(at: Date): SQL {
@@ -88,14 +89,7 @@ export async function readPeriodTotalsPlain(
   capMinutes?: number,
 ): Promise<{ total: PeriodTotals; ports: PeriodTotals[] }> {
   const db = await getDb();
-  const slugById = new Map(ports.map((p) => [p.id, p.slug]));
-  const empty = (port: string | null): PeriodTotals => ({
-    port,
-    ...toCounts({ capacity: 0, booked: 0, checked_in: 0, late: 0, no_show: 0, processed: 0, cancelled: 0, in_progress: 0 }),
-    outcomes: {},
-    minutesToOutcome: { median: null, p90: null, count: 0 },
-  });
-  if (ports.length === 0) return { total: empty(null), ports: [] };
+  if (ports.length === 0) return { total: emptyTotals(null), ports: [] };
   const ids = portIdsSql(ports);
   const range = sql`a.port_id in (${ids}) and a.service_date between ${from}::date and ${to}::date`;
   const MINUTES_TO_OUTCOME = minutesToOutcome(capMinutes);
@@ -130,10 +124,7 @@ export async function readPeriodTotalsPlain(
         group by grouping sets ((sel.port_id), ())`,
     ),
   ]);
-  const key = (id: number | null) => (id === null ? null : (slugById.get(Number(id)) ?? null));
-  const byPort = new Map<string | null, PeriodTotals>();
-  for (const p of ports) byPort.set(p.slug, empty(p.slug));
-  byPort.set(null, empty(null));
+  const { byPort, key, result } = totalsByPort(ports);
   for (const r of countRows) {
     const slug = key(r.port_id);
     byPort.set(slug, {
@@ -149,7 +140,7 @@ export async function readPeriodTotalsPlain(
     byPort.set(slug, { ...t, capacity, utilisation: rates({ ...t, capacity }).utilisation });
   }
   for (const r of outcomeRows) byPort.get(key(r.port_id))!.outcomes[r.code] = r.n;
-  return { total: byPort.get(null)!, ports: ports.map((p) => byPort.get(p.slug)!) };
+  return result();
 }
 
 export async function readSummaryPlain(ports: readonly PortRecord[], from: string, to: string, at: Date = now(), capMinutes?: number): Promise<Summary> {

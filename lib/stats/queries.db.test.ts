@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { dateLimitOverrides, outcomeCodes, outcomes, weekdayLimits } from '@/db/schema';
 import type { AppointmentStatus } from '@/db/schema';
-import { actorFor, createAppointment, createPort, createUser } from '@/db/testing/factories';
+import { actorFor, createAppointment, createPort, createUser } from '@/lib/testing/factories';
 import { portLocalInstant } from '@/lib/time';
 import { eq, sql } from 'drizzle-orm';
 import { appointments } from '@/db/schema';

@@ -3,8 +3,9 @@
  * (appointments.service_date is port-local); the derived no-show (scheduled past its deadline)
  * is counted from the pending rollup at the single clock of lib/time.
  */
+import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan, assertPortVisible } from '@/lib/auth/guard';

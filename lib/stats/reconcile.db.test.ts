@@ -7,10 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { appointments, dateLimitOverrides, outcomeCodes, outcomes, weekdayLimits } from '@/db/schema';
 import type { AppointmentStatus } from '@/db/schema';
-import { createPort, createUser, nameTag } from '@/db/testing/factories';
+import { createPort, createUser, nameTag } from '@/lib/testing/factories';
 import { personKeys } from '@/lib/identity/keys';
 import type { PortRecord } from '@/lib/ports/queries';
 import { generateConfirmationCode } from '@/lib/roster/confirmation-code';

@@ -4,6 +4,7 @@
  * the recount itself is one SQL function (stats_rollup_rebuild, migration 0010) so the first fill,
  * the rebuild and the check share one definition.
  */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { queryRows } from '@/db/client';

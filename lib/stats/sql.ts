@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { type PortRecord } from '@/lib/ports/queries';
 import { addDays, portToday } from '@/lib/time';
 import { rates } from './rules';
+import type { PeriodTotals } from './schemas';
 
 /** (port_id, ord) rows of the selected ports, so SQL keeps the display order. */
 export function selectedPortsSql(ports: readonly PortRecord[]): SQL {
@@ -83,6 +84,29 @@ export interface CountRow {
   processed: number;
   cancelled: number;
   in_progress: number;
+}
+
+/** A port (or the total, port null) with nothing in the period: what both the rollup read and the plain one answer. */
+export function emptyTotals(port: string | null): PeriodTotals {
+  return {
+    port,
+    ...toCounts({ capacity: 0, booked: 0, checked_in: 0, late: 0, no_show: 0, processed: 0, cancelled: 0, in_progress: 0 }),
+    outcomes: {},
+    minutesToOutcome: { median: null, p90: null, count: 0 },
+  };
+}
+
+/**
+ * Period totals keyed by port slug, null for all the selected ports together, each selected port
+ * present even with nothing in the period. `key` finds a grouping-sets row's entry by its port id
+ * (null: the total row); `result` is the answer in the selection's order.
+ */
+export function totalsByPort(ports: readonly PortRecord[]) {
+  const slugById = new Map(ports.map((p) => [p.id, p.slug]));
+  const byPort = new Map<string | null, PeriodTotals>([[null, emptyTotals(null)], ...ports.map((p): [string, PeriodTotals] => [p.slug, emptyTotals(p.slug)])]);
+  const key = (id: number | null) => (id === null ? null : (slugById.get(Number(id)) ?? null));
+  const result = () => ({ total: byPort.get(null)!, ports: ports.map((p) => byPort.get(p.slug)!) });
+  return { byPort, key, result };
 }
 
 export function toCounts(r: CountRow) {

@@ -1,6 +1,7 @@
 /** Totals over a period, with the previous period of the same length (GET /api/v1/stats/summary). */
+import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { type PortRecord } from '@/lib/ports/queries';
@@ -8,7 +9,7 @@ import { now } from '@/lib/time';
 import { EFFECTIVE_LIMIT, limitJoinsSql } from './capacity-sql';
 import { histogramPercentile, previousPeriod } from './rules';
 import type { PeriodTotals, StatsRangeQuery, Summary } from './schemas';
-import { selectedPortsSql, portIdsSql, daysSql, overdueSql, rollupCountsSql, tenths, type CountRow, toCounts } from './sql';
+import { selectedPortsSql, portIdsSql, daysSql, overdueSql, rollupCountsSql, tenths, type CountRow, toCounts, emptyTotals, totalsByPort } from './sql';
 import { resolveStatsPorts } from './queries';
 
 /**
@@ -25,14 +26,7 @@ export async function readPeriodTotals(
   to: string,
   at: Date = now(),
 ): Promise<{ total: PeriodTotals; ports: PeriodTotals[] }> {
-  const slugById = new Map(ports.map((p) => [p.id, p.slug]));
-  const empty = (port: string | null): PeriodTotals => ({
-    port,
-    ...toCounts({ capacity: 0, booked: 0, checked_in: 0, late: 0, no_show: 0, processed: 0, cancelled: 0, in_progress: 0 }),
-    outcomes: {},
-    minutesToOutcome: { median: null, p90: null, count: 0 },
-  });
-  if (ports.length === 0) return { total: empty(null), ports: [] };
+  if (ports.length === 0) return { total: emptyTotals(null), ports: [] };
   const db = await getDb();
   const ids = portIdsSql(ports);
   const range = sql`port_id in (${ids}) and service_date between ${from}::date and ${to}::date`;
@@ -65,10 +59,7 @@ export async function readPeriodTotals(
         group by grouping sets ((port_id, minute), (minute)) having sum(n) <> 0 order by minute`,
     ),
   ]);
-  const key = (id: number | null) => (id === null ? null : (slugById.get(Number(id)) ?? null));
-  const byPort = new Map<string | null, PeriodTotals>();
-  for (const p of ports) byPort.set(p.slug, empty(p.slug));
-  byPort.set(null, empty(null));
+  const { byPort, key, result } = totalsByPort(ports);
   for (const r of countRows) {
     const slug = key(r.port_id);
     byPort.set(slug, { ...byPort.get(slug)!, ...toCounts(r) });
@@ -87,7 +78,7 @@ export async function readPeriodTotals(
       count: buckets.reduce((a, [, n]) => a + n, 0),
     };
   }
-  return { total: byPort.get(null)!, ports: ports.map((p) => byPort.get(p.slug)!) };
+  return result();
 }
 
 /** Headline figures for the period and the one of the same length just before it (one more rollup read). */

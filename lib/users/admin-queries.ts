@@ -1,5 +1,6 @@
+import 'server-only';
 import { asc, desc, eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import type { DbOrTx } from '@/db/client';
 import { ports, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';

@@ -1,6 +1,7 @@
 /** Creates an account whose first password must be changed at first sign-in. */
+import 'server-only';
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import type { Tx } from '@/db/client';
 import { ports, users } from '@/db/schema';
 import { parseInput } from '@/lib/api/validate';

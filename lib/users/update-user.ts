@@ -4,8 +4,9 @@
  * reset ends their open sessions for good (a reset also forces a new password at next sign-in).
  * The last active administrator can be neither deactivated nor demoted (LAST_ADMIN).
  */
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { queryRows } from '@/db/client';
 import { users } from '@/db/schema';
 import { parseInput } from '@/lib/api/validate';

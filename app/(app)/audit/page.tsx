@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatPortDateTime } from '@/components/appointments/Timeline';
+import { formatInstant } from '@/lib/format';
 import { fieldsOf } from '@/lib/api/validate';
 import { auditCheckpointSchedule } from '@/lib/audit/checkpoint-status';
 import { listAuditEvents } from '@/lib/audit/queries';
@@ -24,7 +24,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const ports = await listPorts(actor);
   const schedule = await auditCheckpointSchedule(actor);
-  const utc = (iso: string) => `${formatPortDateTime(iso, 'UTC', locale)} ${t('audit.utc')}`;
+  const utc = (iso: string) => `${formatInstant(iso, 'UTC', locale)} ${t('audit.utc')}`;
   const parsed = AuditQuerySchema.safeParse({ ...raw, format: 'json' });
   let problem: string | null = null;
   let result = null;
@@ -166,7 +166,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     return (
                       <tr key={e.id} className="border-b border-slate-200 align-top">
                         <td className="px-3 py-2 tabular-nums">
-                          <time dateTime={e.at}>{formatPortDateTime(e.at, tz, locale)}</time>
+                          <time dateTime={e.at}>{formatInstant(e.at, tz, locale)}</time>
                           {tz === 'UTC' && <span className="ml-1 text-sm text-slate-700">{t('audit.utc')}</span>}
                         </td>
                         <td className="px-3 py-2">{e.port ? (nameOf.get(e.port) ?? e.port) : t('audit.global')}</td>

@@ -2,7 +2,7 @@ import { ActionButton } from '@/components/admin/ActionButton';
 import { AdminBreadcrumb } from '@/components/admin/AdminBreadcrumb';
 import { NewUserForm, ResetPasswordForm, UserRoleForm } from '@/components/admin/UserForms';
 import { formLabels } from '@/lib/admin/form-labels';
-import { utcInstantFormatter } from '@/lib/admin/format';
+import { utcInstantFormatter } from '@/lib/format';
 import { requirePageActor } from '@/lib/auth/current';
 import { formatNumber } from '@/lib/format';
 import { pickMessages } from '@/lib/i18n/catalog';

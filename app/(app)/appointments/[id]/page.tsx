@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { FlagsSection } from '@/components/appointments/FlagsSection';
 import { RevealDocument } from '@/components/appointments/RevealDocument';
-import { formatPortDateTime, Timeline } from '@/components/appointments/Timeline';
+import { Timeline } from '@/components/appointments/Timeline';
+import { formatInstant } from '@/lib/format';
 import { CorrectionForm } from '@/components/outcomes/CorrectionForm';
 import { OutcomeForm } from '@/components/outcomes/OutcomeForm';
 import { StatusBadge } from '@/components/roster/StatusBadge';
@@ -126,15 +127,15 @@ export default async function AppointmentRecordPage({ params }: { params: Promis
             <Item label={t('record.port')}>{port.name}</Item>
             <Item label={t('record.serviceDate')}>{formatDateLong(a.date, locale)}</Item>
             <Item label={t('record.scheduledAt')}>
-              {formatPortDateTime(a.scheduledAt, tz, locale)} {zone}
+              {formatInstant(a.scheduledAt, tz, locale)} {zone}
             </Item>
             <Item label={t('record.deadline')}>
-              {formatPortDateTime(a.deadline, tz, locale)} {zone}
+              {formatInstant(a.deadline, tz, locale)} {zone}
             </Item>
             <Item label={t('record.status')}>
               <StatusBadge status={a.status} label={t(`status.${a.status}`)} />
             </Item>
-            <Item label={t('record.arrivedAt')}>{a.arrivedAt ? `${formatPortDateTime(a.arrivedAt, tz, locale)} ${zone}` : '—'}</Item>
+            <Item label={t('record.arrivedAt')}>{a.arrivedAt ? `${formatInstant(a.arrivedAt, tz, locale)} ${zone}` : '—'}</Item>
             <Item label={t('record.arrivedBy')}>{a.arrivedBy ?? '—'}</Item>
             {person.externalRef && <Item label={t('record.externalRef')}>{person.externalRef}</Item>}
           </dl>
@@ -155,7 +156,7 @@ export default async function AppointmentRecordPage({ params }: { params: Promis
               <Item label={t('record.interpreter')}>
                 {a.outcome.interpreterLanguage ? languageName(a.outcome.interpreterLanguage, locale) : t('record.interpreterNone')}
               </Item>
-              <Item label={t('record.recordedAt')}>{formatPortDateTime(a.outcome.recordedAt, tz, locale)} {zone}</Item>
+              <Item label={t('record.recordedAt')}>{formatInstant(a.outcome.recordedAt, tz, locale)} {zone}</Item>
               <Item label={t('record.recordedBy')}>{a.outcome.recordedBy}</Item>
             </dl>
           ) : (

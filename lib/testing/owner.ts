@@ -2,8 +2,8 @@
  * The owner's connection for tests that must do what the app cannot (tamper with the audit trail
  * to prove the verifier notices). On PGlite there is one superuser connection: the app's own.
  */
-import { getDb } from '../index';
-import { openPostgres, type DatabaseHandle, type Db } from '../client';
+import { getDb } from '@/lib/database';
+import { openPostgres, type DatabaseHandle, type Db } from '@/db/client';
 
 let owner: Promise<DatabaseHandle> | undefined;
 

@@ -5,9 +5,9 @@
  */
 import { env } from '@/lib/env';
 import { now } from '@/lib/time';
-import { openPglite } from './client';
-import { runMigrations } from './migrate';
-import { seedDemo } from './seed/demo';
+import { openPglite } from '@/db/client';
+import { runMigrations } from '@/lib/database/migrate';
+import { seedDemo } from '@/lib/seed/demo';
 
 async function main() {
   const e = env();

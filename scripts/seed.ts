@@ -1,9 +1,9 @@
 /** `npm run db:seed`: load the demo data into a migrated database (embedded or PostgreSQL). */
 import { env } from '@/lib/env';
 import { now } from '@/lib/time';
-import { openOwnerFromEnv } from './client';
-import { pendingMigrations } from './migrate';
-import { seedDemo } from './seed/demo';
+import { openOwnerFromEnv } from '@/db/client';
+import { pendingMigrations } from '@/db/migrate';
+import { seedDemo } from '@/lib/seed/demo';
 
 async function main(): Promise<number> {
   const e = env();

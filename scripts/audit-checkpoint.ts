@@ -7,8 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openFromEnv } from '@/db/client';
-import { storeCheckpoint, takeCheckpoint } from './checkpoint';
-import { auditKeyring } from './keys';
+import { storeCheckpoint, takeCheckpoint } from '@/lib/audit/checkpoint';
+import { auditKeyring } from '@/lib/audit/keys';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });

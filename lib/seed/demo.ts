@@ -6,10 +6,11 @@
  * anyone took); yesterday's and today's showcase appointments at each port are written through the
  * product's own verbs at the times they happened, so their records, audit trail and flags are real.
  */
+import 'server-only';
 import { and, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { appointments, dateLimitOverrides, outcomes, ports, users, weekdayLimits } from '@/db/schema';
-import { withSeedingDb } from '@/db';
+import { withSeedingDb } from '@/lib/database';
 import { rebuildDailyBookings } from '@/lib/intake/capacity';
 import { addDays, isoWeekday, serviceDate, type IsoDate } from '@/lib/time';
 import { planPortDay, type NewAppointment, type NewOutcome } from './day-plan';

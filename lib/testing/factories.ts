@@ -1,6 +1,6 @@
 /** Each test makes its own rows: unique ports, users and appointments, never the demo seed. */
 import { randomBytes } from 'node:crypto';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { appointments, ports, users } from '@/db/schema';
 import type { AppointmentStatus, Role } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, queryRows, type DatabaseHandle } from '@/db/client';
-import { runMigrations } from '@/db/migrate';
+import { runMigrations } from '@/lib/database/migrate';
 import { serviceDate } from '@/lib/time';
 import { ensureBootstrapAdmin } from './bootstrap-admin';
 import { planPortDay } from './day-plan';

@@ -2,6 +2,7 @@
  * A production database's first administrator, from ADMIN_EMAIL / ADMIN_PASSWORD.
  * Runs on every start and every migrate, so it does nothing once any active admin exists.
  */
+import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { users } from '@/db/schema';

@@ -4,7 +4,7 @@
  * (lib/stats/rollup.ts, one port per transaction under a share lock). `npm run stats:rebuild`
  * recounts (or checks) the statistics rollups alone.
  */
-import { openOwnerFromEnv } from './client';
+import { openOwnerFromEnv } from '@/db/client';
 import { rebuildDailyBookings } from '@/lib/intake/capacity';
 import { rebuildStatsRollup } from '@/lib/stats/rollup';
 

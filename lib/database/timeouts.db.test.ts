@@ -1,14 +1,17 @@
 /**
  * The database's own limits end in "unavailable" (503), never in a hang or a 500: lock_timeout,
- * statement_timeout and the bounded wait for a pooled connection (db/transaction-gate.ts).
+ * statement_timeout and the bounded wait for a pooled connection (db/transaction-gate.ts), each
+ * through lib/errors.ts's vocabulary (this is why the test lives in lib/, above db/).
  * PostgreSQL only: PGlite has one connection and no server-side timeouts.
  */
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError, isDatabaseUnavailable, unavailableCode } from '@/lib/errors';
+import { DatabaseBusyError } from '@/db/errors';
+import { errorResponse } from '@/lib/api/respond';
+import { isDatabaseUnavailable, unavailableCode } from '@/lib/errors';
 import { resetEnvCache } from '@/lib/env';
-import { openPostgres, type DatabaseHandle } from './client';
+import { openPostgres, type DatabaseHandle } from '@/db/client';
 
 const url = process.env.DATABASE_URL;
 const table = `timeouts_probe_${process.pid}`;
@@ -78,9 +81,15 @@ describe.skipIf(!url)('database limits become UNAVAILABLE', () => {
     const [row] = (await handle.db.execute(sql`select 1 as one`)) as unknown as Array<{ one: number }>;
     release();
     await first;
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('UNAVAILABLE');
-    expect(isDatabaseUnavailable(error)).toBe(false); // already an AppError: respond.ts passes it through as 503
+    expect(error).toBeInstanceOf(DatabaseBusyError);
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    // The API answers it as 503 with a short Retry-After, in the product's error shape and words.
+    const response = errorResponse(error, 'es');
+    expect(response.status).toBe(503);
+    expect(response.headers.get('Retry-After')).toBe('2');
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('UNAVAILABLE');
+    expect(body.error.message).toMatch(/conexiones/);
     expect(row?.one).toBe(1);
   });
 });

@@ -2,7 +2,7 @@
  * Runs in every test file before any test module: point getDb() at a database of its own
  * (a copy of the run's migrated database on PostgreSQL, a fresh in-memory PGlite otherwise).
  * On PostgreSQL the app's connection is the test login role in portroster_app, as in production;
- * MIGRATION_DATABASE_URL is the owner, for the few tests that need owner rights (db/testing/owner.ts).
+ * MIGRATION_DATABASE_URL is the owner, for the few tests that need owner rights (lib/testing/owner.ts).
  */
 import { afterAll, inject } from 'vitest';
 import { asTestAppRole, cloneTestDatabase, dropTestDatabase } from './postgres-database';
@@ -16,7 +16,7 @@ if (templateUrl) {
   process.env.DATABASE_URL = asTestAppRole(url);
   process.env.MIGRATION_DATABASE_URL = url;
   afterAll(async () => {
-    const { closeDb } = await import('../index');
+    const { closeDb } = await import('@/lib/database');
     await closeDb();
     const { closeOwnerDb } = await import('./owner');
     await closeOwnerDb();

@@ -1,4 +1,4 @@
-/** The fixed reference data of the demo (and of a fresh install's defaults): see shared/domain.md. */
+/** The fixed reference data of the demo (and of a fresh install's defaults): the rules they feed are docs/domain.md's. */
 
 export interface DemoPort {
   slug: string;

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
-import { createPort } from '@/db/testing/factories';
-import { ownerDb } from '@/db/testing/owner';
+import { getDb } from '@/lib/database';
+import { createPort } from '@/lib/testing/factories';
+import { ownerDb } from '@/lib/testing/owner';
 import { signCheckpoint, type CheckpointDocument } from './checkpoint-file';
 import { keyringFrom } from './keys';
 import { SYSTEM_ACTOR } from './actor';
@@ -21,7 +21,7 @@ const onPostgres = Boolean(process.env.MIGRATION_DATABASE_URL);
 const dir = mkdtempSync(path.join(tmpdir(), 'portroster-checkpoint-'));
 
 function run(script: 'verify' | 'checkpoint', args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', `lib/audit/${script}-cli.ts`, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', `scripts/audit-${script}.ts`, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 

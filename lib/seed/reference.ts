@@ -2,6 +2,7 @@
  * Idempotent inserts of the demo's reference rows. Every insert is "on conflict do nothing":
  * a rerun never overwrites what an administrator has since changed.
  */
+import 'server-only';
 import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { nationalCap, outcomeCodes, ports, users, weekdayLimits } from '@/db/schema';

@@ -1,4 +1,5 @@
 /** Create and drop a throwaway PostgreSQL database (tests, e2e, benchmarks). */
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 
@@ -47,6 +48,19 @@ export async function ensureTestAppRole(baseUrl: string): Promise<void> {
   }
 }
 
+/**
+ * `npm run db:migrate` against url, in a process of its own: the migration imports server-only
+ * modules (audit keys, env), which plain Node refuses (Playwright's workers, which call this for the
+ * fault tests, cannot take the react-server condition), and it is exactly what an operator runs.
+ */
+function migrate(url: string): void {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, MIGRATION_DATABASE_URL: url };
+  delete env.ADMIN_EMAIL; // no bootstrap administrator in a test database
+  delete env.ADMIN_PASSWORD;
+  const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/migrate.ts'], { encoding: 'utf8', env });
+  if (r.status !== 0) throw new Error(`Migrating the test database failed: ${r.stderr || r.stdout}`);
+}
+
 /** A new database, migrated as the owner (baseUrl's user); see asTestAppRole for the app's URL. */
 export async function createTestDatabase(baseUrl: string, purpose: string): Promise<{ url: string; name: string }> {
   await ensureTestAppRole(baseUrl);
@@ -58,14 +72,7 @@ export async function createTestDatabase(baseUrl: string, purpose: string): Prom
     await admin.end();
   }
   const url = withDatabase(baseUrl, name);
-  const { openPostgres } = await import('../client');
-  const { runMigrations } = await import('../migrate');
-  const handle = await openPostgres(url, { max: 1 });
-  try {
-    await runMigrations(handle);
-  } finally {
-    await handle.close();
-  }
+  migrate(url);
   return { url, name };
 }
 

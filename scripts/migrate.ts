@@ -1,6 +1,6 @@
 import { env } from '@/lib/env';
-import { openOwnerFromEnv } from './client';
-import { runMigrations } from './migrate';
+import { openOwnerFromEnv } from '@/db/client';
+import { runMigrations } from '@/lib/database/migrate';
 
 async function main() {
   const e = env();
@@ -8,7 +8,7 @@ async function main() {
   try {
     await runMigrations(handle);
     if (e.ADMIN_EMAIL && e.ADMIN_PASSWORD) {
-      const { ensureBootstrapAdmin } = await import('./seed/bootstrap-admin');
+      const { ensureBootstrapAdmin } = await import('@/lib/seed/bootstrap-admin');
       const created = await ensureBootstrapAdmin(handle.db, { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD });
       if (created) console.log(`Created the first administrator ${e.ADMIN_EMAIL}.`);
     }

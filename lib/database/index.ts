@@ -1,12 +1,15 @@
 /**
- * The process-wide database, opened on first use. The embedded database migrates itself
+ * The process-wide database, opened on first use (db/client.ts opens it; this prepares it with the
+ * app's own steps, which is why it lives in lib/ and db/ stays below lib/). The embedded database migrates itself
  * (and loads the demo) on open; a real server must be migrated with `npm run db:migrate`.
  */
+import 'server-only';
 import { AppError } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { now } from '@/lib/time';
-import { openFromEnv, type DatabaseHandle, type Db } from './client';
-import { pendingMigrations, runMigrations } from './migrate';
+import { openFromEnv, type DatabaseHandle, type Db } from '@/db/client';
+import { pendingMigrations } from '@/db/migrate';
+import { runMigrations } from './migrate';
 
 const holder = globalThis as unknown as { __portRosterDb?: Promise<DatabaseHandle> };
 
@@ -18,7 +21,7 @@ async function open(): Promise<DatabaseHandle> {
   if (handle.kind === 'pglite') {
     await runMigrations(handle);
     if (e.demo) {
-      const { seedDemo } = await import('./seed/demo');
+      const { seedDemo } = await import('@/lib/seed/demo');
       await seedDemo(handle.db, { seed: e.SEED, now: now(), demoPassword: e.DEMO_PASSWORD, historyDays: e.DEMO_HISTORY_DAYS });
     }
   } else if ((await pendingMigrations(handle)) > 0) {
@@ -28,7 +31,7 @@ async function open(): Promise<DatabaseHandle> {
   const { checkRuntimePrivileges } = await import('@/lib/audit/db-privileges');
   await checkRuntimePrivileges(handle.db);
   if (e.ADMIN_EMAIL && e.ADMIN_PASSWORD) {
-    const { ensureBootstrapAdmin } = await import('./seed/bootstrap-admin');
+    const { ensureBootstrapAdmin } = await import('@/lib/seed/bootstrap-admin');
     await ensureBootstrapAdmin(handle.db, { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD });
   }
   return handle;

@@ -10,10 +10,10 @@ import { parseArgs } from 'node:util';
 import { openFromEnv } from '@/db/client';
 import { ports } from '@/db/schema';
 import { env } from '@/lib/env';
-import { installationId } from './checkpoint';
-import { CheckpointError, openCheckpoint } from './checkpoint-file';
-import { auditKeyring } from './keys';
-import { describeReport, verifyAuditChains, type CheckpointChain } from './verify';
+import { installationId } from '@/lib/audit/checkpoint';
+import { CheckpointError, openCheckpoint } from '@/lib/audit/checkpoint-file';
+import { auditKeyring } from '@/lib/audit/keys';
+import { describeReport, verifyAuditChains, type CheckpointChain } from '@/lib/audit/verify';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { checkpoint: { type: 'string' } } });
