@@ -130,6 +130,34 @@ describe('recordOutcome', () => {
     expect((await errorOf(recordOutcome(officer, 'not-a-uuid', { code: codes.plain }))).code).toBe('NOT_FOUND');
   });
 
+  it('acts once for an outcome replayed with the same idempotency key (body or header), and returns the first answer', async () => {
+    const appt = await createCheckedIn(port, officer.userId);
+    const body = { code: codes.plain, expectedVersion: 2, idempotencyKey: `out-${appt.id}` };
+    const first = await recordOutcome(officer, appt.id, body);
+    // The second delivery (the kiosk did not hear the first answer) names the key in the header only.
+    const { idempotencyKey, ...rest } = body;
+    const again = await recordOutcome(officer, appt.id, rest, idempotencyKey);
+    expect(again).toEqual(first);
+    expect(again.appointment).toMatchObject({ status: 'processed', version: 3 });
+    expect((await eventsFor(appt.id)).map((e) => e.action)).toEqual(['appointment.outcome_recorded']);
+    // Without the key the same body is a new request, refused because the record changed (no silent double).
+    expect((await errorOf(recordOutcome(officer, appt.id, rest))).code).toBe('STALE_VERSION');
+  });
+
+  it('refuses a queued outcome edited to another appointment: another port is NOT_FOUND, the same key elsewhere is a mismatch', async () => {
+    const mine = await createCheckedIn(port, officer.userId);
+    const elsewhere = await createCheckedIn(otherPort, otherOfficer.userId);
+    const key = `edited-${mine.id}`;
+    expect((await errorOf(recordOutcome(officer, elsewhere.id, { code: codes.plain, idempotencyKey: key }))).code).toBe('NOT_FOUND');
+    expect((await rowOf(elsewhere.id)).a.status).toBe('checked_in');
+    await recordOutcome(officer, mine.id, { code: codes.plain, idempotencyKey: key });
+    const sibling = await createCheckedIn(port, officer.userId);
+    const mismatch = await errorOf(recordOutcome(officer, sibling.id, { code: codes.plain, idempotencyKey: key }));
+    expect(mismatch.code).toBe('IDEMPOTENCY_MISMATCH');
+    expect((await rowOf(sibling.id)).a.status).toBe('checked_in');
+    expect(await eventsFor(sibling.id)).toHaveLength(0);
+  });
+
   it('leaves the appointment unchanged when the audit insert fails', async () => {
     const failing = await createPort();
     const failingOfficer = actorFor(await createUser('officer', failing.id), failing.slug);
