@@ -37,8 +37,7 @@ export async function recordOutcome(actor: Actor, appointmentId: string, rawInpu
     const scope = `outcome:${actor.userId}`;
     if (key) {
       // The appointment is part of the hash: a queued entry edited to another appointment is a mismatch, not a replay.
-      const { idempotencyKey: _key, ...request } = input;
-      const earlier = await claimKey<OutcomeResult>(tx, scope, key, requestHash([appointmentId, request]));
+      const earlier = await claimKey<OutcomeResult>(tx, scope, key, requestHash([appointmentId, { ...input, idempotencyKey: undefined }]));
       if (earlier) return earlier;
     }
     const valid = validateOutcome(input, await findOutcomeCode(tx, input.code));
