@@ -101,7 +101,9 @@ export function sendQueued(entry: QueuedAction): Promise<{ appointment: Appointm
 /** What a replay's answer means for the queue. */
 export function classifyReplay(result: { appointment: Appointment } | unknown, error?: unknown): ReplayOutcome {
   if (error === undefined) return { kind: 'accepted', appointment: (result as { appointment: Appointment }).appointment };
-  if (isOffline(error) || isUnavailable(error)) return { kind: 'retry' };
+  // No answer, a 503, or a session that ended (idle limit) before the replay: kept for the next attempt
+  // or the officer's next sign-in on this device, never dropped as refused.
+  if (isOffline(error) || isUnavailable(error) || (error instanceof ApiError && error.status === 401)) return { kind: 'retry' };
   if (error instanceof ApiError && error.code === 'ALREADY_ARRIVED' && error.body.appointment) return { kind: 'already', appointment: error.body.appointment as Appointment };
   // The outcome route's conflicts carry the record as it is now: processed means someone recorded it first.
   const current = error instanceof ApiError ? (error.body.appointment as Appointment | undefined) : undefined;
@@ -110,6 +112,20 @@ export function classifyReplay(result: { appointment: Appointment } | unknown, e
 }
 
 let replaying: Promise<void> | null = null;
+
+type Listener = () => void;
+const replayRequests = new Set<Listener>();
+
+/** The pages' queue hooks listen here, so a replay someone else asks for (the idle sign-out) shows its answers. */
+export function onReplayRequest(listener: Listener): () => void {
+  replayRequests.add(listener);
+  return () => replayRequests.delete(listener);
+}
+
+/** Asks every mounted queue hook to replay now; a replayPending call right after joins theirs. */
+export function requestReplay(): void {
+  for (const listener of replayRequests) listener();
+}
 
 /**
  * Sends the officer's pending actions one by one in tap order, stopping at the first that still gets

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { clockOffset, onApiSuccess } from '@/lib/api-client';
-import { enqueue, pendingActions, replayPending, sendQueued, type QueuedAction, type QueuedKind, type ReplayOutcome } from '@/lib/api-client/offline-queue';
+import { enqueue, onReplayRequest, pendingActions, replayPending, sendQueued, type QueuedAction, type QueuedKind, type ReplayOutcome } from '@/lib/api-client/offline-queue';
 
 const RETRY_MS = 15_000;
 
@@ -70,12 +70,14 @@ export function useOfflineQueue(userId: string, onOutcome: (entry: QueuedAction,
     const onOnline = () => void replay();
     window.addEventListener('online', onOnline);
     const stop = onApiSuccess(() => void replay());
+    const stopRequests = onReplayRequest(() => void replay());
     const timer = window.setInterval(() => {
       if (navigator.onLine) void replay();
     }, RETRY_MS);
     return () => {
       window.removeEventListener('online', onOnline);
       stop();
+      stopRequests();
       window.clearInterval(timer);
     };
   }, [userId, replay]);
