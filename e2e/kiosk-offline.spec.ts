@@ -4,48 +4,14 @@
  * whose person another officer checked in meanwhile says who did. A tap older than the offline bound
  * goes to the supervisor's review queue. Appointments are created through the roster import API.
  */
-import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
-import { generateConfirmationCode } from '../lib/roster/confirmation-code';
-import { ACCOUNTS, DEMO_PASSWORD, signIn } from './helpers';
+import { expect, test } from '@playwright/test';
+import { apiClient, makeAppointments as makeAt, type Made } from './fixtures/appointments';
+import { ACCOUNTS, signIn } from './helpers';
 import { roster } from './roster-fixtures';
 
 const SLUG = 'san-ysidro';
-const BASE_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
 const MIN = 60_000;
-
-async function apiClient(email: string): Promise<APIRequestContext> {
-  const client = await playwrightRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { Origin: BASE_URL } });
-  const { csrfToken } = (await (await client.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  await client.post('/api/auth/callback/credentials', { form: { csrfToken, email, password: DEMO_PASSWORD, callbackUrl: '/' }, maxRedirects: 0 });
-  return client;
-}
-
-const letters = (n: number) => Array.from({ length: n }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(Math.random() * 26)]).join('');
-
-interface Made {
-  id: string;
-  code: string;
-  name: string;
-}
-
-/** Appointments at San Ysidro today, `minutesFromNow` each, imported by the administrator. */
-async function makeAppointments(admin: APIRequestContext, minutesFromNow: number[]): Promise<Made[]> {
-  const rows = minutesFromNow.map((m) => ({
-    confirmationCode: generateConfirmationCode(Math.random),
-    scheduledAt: new Date(Date.now() + m * MIN).toISOString(),
-    partySize: 1,
-    person: { familyName: `Offline ${letters(8)}`, givenName: 'Rosario', dateOfBirth: '1990-05-06', nationality: 'HN', language: 'es', documentNumber: `OFF${Math.floor(Math.random() * 1e9)}` },
-  }));
-  const imported = await admin.post('/api/v1/intake/rosters', { data: { port: SLUG, appointments: rows } });
-  expect(imported.status(), await imported.text()).toBe(200);
-  const made: Made[] = [];
-  for (const r of rows) {
-    const found = await admin.get(`/api/v1/appointments/lookup?code=${r.confirmationCode}`);
-    const { location } = (await found.json()) as { location: { appointmentId: string } };
-    made.push({ id: location.appointmentId, code: r.confirmationCode, name: `${r.person.familyName}, ${r.person.givenName}` });
-  }
-  return made;
-}
+const makeAppointments = (admin: Parameters<typeof makeAt>[0], minutes: number[]) => makeAt(admin, SLUG, minutes);
 
 test('five actions offline survive a reload and replay once each; one done meanwhile elsewhere says who did it', async ({ page, context }) => {
   const admin = await apiClient(ACCOUNTS.admin);
