@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { appointments, auditEvents, outcomes } from '@/db/schema';
 import { actorFor, createAppointment, createPort, createUser } from '@/db/testing/factories';
-import { getAppointmentDetail } from '@/lib/appointments/queries';
+import { getAppointmentDetail, getAppointmentHistory } from '@/lib/appointments/queries';
 import { revealDocumentNumber } from '@/lib/appointments/reveal-document';
 import type { Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
@@ -257,6 +257,11 @@ describe('the appointment record', () => {
     expect(detail.history[0]!.after).toMatchObject({ outcome: { code: codes.note } });
     expect((await errorOf(getAppointmentDetail(otherOfficer, appt.id))).code).toBe('NOT_FOUND');
     expect((await getAppointmentDetail(supervisor, appt.id)).appointment.id).toBe(appt.id);
+    // The record page streams the history on its own: the same rows, the same scope.
+    expect(await getAppointmentHistory(officer, appt.id)).toEqual(detail.history);
+    for (const id of [appt.id, 'not-a-uuid', '00000000-0000-4000-8000-000000000000']) {
+      expect((await errorOf(getAppointmentHistory(otherOfficer, id))).code).toBe('NOT_FOUND');
+    }
   });
 
   it('reveals the document number to supervisors only, writing one audit event without the number', async () => {

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { notFound } from 'next/navigation';
 import { FlagsSection } from '@/components/appointments/FlagsSection';
 import { RevealDocument } from '@/components/appointments/RevealDocument';
@@ -7,8 +8,11 @@ import { CorrectionForm } from '@/components/outcomes/CorrectionForm';
 import { OutcomeForm } from '@/components/outcomes/OutcomeForm';
 import { RecordQueue } from '@/components/outcomes/RecordQueue';
 import { I18nProvider } from '@/components/ui/I18nProvider';
+import { Skeleton } from '@/components/ui/Skeleton';
+import type { Actor } from '@/lib/auth/actor';
+import type { AppLocale, Translate } from '@/lib/i18n/translate';
 import { StatusBadge } from '@/components/roster/StatusBadge';
-import { getAppointmentDetail } from '@/lib/appointments/queries';
+import { getAppointmentHistory, getAppointmentRecord } from '@/lib/appointments/queries';
 import { requirePageActor } from '@/lib/auth/current';
 import { auditIfDenied } from '@/lib/auth/page-denial';
 import { can } from '@/lib/auth/permissions';
@@ -39,9 +43,10 @@ export default async function AppointmentRecordPage({ params }: { params: Promis
   const actor = await requirePageActor('appointment.read');
   const { id } = await params;
   const { t, locale } = await getT();
+  // The access check first (a refusal is a real 404); the flags and the timeline stream in after the shell.
   let detail;
   try {
-    detail = await getAppointmentDetail(actor, id);
+    detail = await getAppointmentRecord(actor, id);
   } catch (error) {
     if (isAppError(error) && error.code === 'NOT_FOUND') {
       await auditIfDenied(error);
@@ -49,9 +54,9 @@ export default async function AppointmentRecordPage({ params }: { params: Promis
     }
     throw error;
   }
-  const { appointment: a, history, person, port } = detail;
+  const { appointment: a, person, port } = detail;
   const tz = port.timeZone;
-  const [allCodes, flags] = await Promise.all([listAllOutcomeCodes(), getAppointmentFlags(actor, a.id)]);
+  const allCodes = await listAllOutcomeCodes();
   const label = (c: { labelEn: string; labelEs: string }) => (locale === 'es' ? c.labelEs : c.labelEn);
   const outcomeLabels = Object.fromEntries(allCodes.map((c) => [c.code, label(c)]));
   const outcomeLabel = (code: string) => outcomeLabels[code] ?? code;
@@ -84,7 +89,9 @@ export default async function AppointmentRecordPage({ params }: { params: Promis
         </header>
 
         <div className="grid gap-6 lg:grid-cols-2">
-          <FlagsSection flags={flags} t={t} locale={locale} />
+          <Suspense fallback={null}>
+            <Flags actor={actor} id={a.id} t={t} locale={locale} />
+          </Suspense>
           <section aria-labelledby="person-title" className="rounded border border-slate-300 bg-white p-4">
             <h2 id="person-title" className="mb-2 text-2xl font-bold">
               {t('record.person')}
@@ -171,7 +178,9 @@ export default async function AppointmentRecordPage({ params }: { params: Promis
               {t('record.timeline')}
             </h2>
             <p className="mb-3 text-sm text-slate-700">{t('record.timelineZone', { port: port.name, zone: tz })}</p>
-            <Timeline history={history} t={t} locale={locale} timeZone={tz} outcomeLabel={outcomeLabel} />
+            <Suspense fallback={<Skeleton label={t('common.loading')} shape="list" />}>
+              <History actor={actor} id={a.id} t={t} locale={locale} timeZone={tz} outcomeLabels={outcomeLabels} />
+            </Suspense>
           </section>
         </div>
 
@@ -210,4 +219,28 @@ export default async function AppointmentRecordPage({ params }: { params: Promis
       </RecordQueue>
     </I18nProvider>
   );
+}
+
+/** Flags on this record (usually none, so nothing shows while they load). */
+async function Flags({ actor, id, t, locale }: { actor: Actor; id: string; t: Translate; locale: AppLocale }) {
+  return <FlagsSection flags={await getAppointmentFlags(actor, id)} t={t} locale={locale} />;
+}
+
+async function History({
+  actor,
+  id,
+  t,
+  locale,
+  timeZone,
+  outcomeLabels,
+}: {
+  actor: Actor;
+  id: string;
+  t: Translate;
+  locale: AppLocale;
+  timeZone: string;
+  outcomeLabels: Record<string, string>;
+}) {
+  const history = await getAppointmentHistory(actor, id);
+  return <Timeline history={history} t={t} locale={locale} timeZone={timeZone} outcomeLabel={(code) => outcomeLabels[code] ?? code} />;
 }
