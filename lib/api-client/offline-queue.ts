@@ -8,6 +8,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Appointment } from '@/lib/roster/schemas';
 import { ApiError, isOffline, isUnavailable } from './api-error';
 import { apiFetch } from './fetch';
+import { createSignal } from './signal';
 import type { ArrivalAction } from './roster';
 
 /** What can wait in the queue: each is a POST to /api/v1/appointments/{id}/{action}. */
@@ -113,19 +114,13 @@ export function classifyReplay(result: { appointment: Appointment } | unknown, e
 
 let replaying: Promise<void> | null = null;
 
-type Listener = () => void;
-const replayRequests = new Set<Listener>();
+const replayRequests = createSignal();
 
 /** The pages' queue hooks listen here, so a replay someone else asks for (the idle sign-out) shows its answers. */
-export function onReplayRequest(listener: Listener): () => void {
-  replayRequests.add(listener);
-  return () => replayRequests.delete(listener);
-}
+export const onReplayRequest = replayRequests.on;
 
 /** Asks every mounted queue hook to replay now; a replayPending call right after joins theirs. */
-export function requestReplay(): void {
-  for (const listener of replayRequests) listener();
-}
+export const requestReplay = replayRequests.emit;
 
 /**
  * Sends the officer's pending actions one by one in tap order, stopping at the first that still gets
