@@ -4,62 +4,37 @@
  * whose person another officer checked in meanwhile says who did. A tap older than the offline bound
  * goes to the supervisor's review queue. Appointments are created through the roster import API.
  */
-import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
-import { generateConfirmationCode } from '../lib/roster/confirmation-code';
-import { ACCOUNTS, DEMO_PASSWORD, signIn } from './helpers';
+import { expect, test } from '@playwright/test';
+import { apiAs, appointmentsToday, kioskWorld, type Booked, type KioskWorld } from './fixtures/world';
+import { ACCOUNTS, signIn } from './helpers';
 import { roster } from './roster-fixtures';
 
-const SLUG = 'san-ysidro';
-const BASE_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
 const MIN = 60_000;
+type Made = Booked;
 
-async function apiClient(email: string): Promise<APIRequestContext> {
-  const client = await playwrightRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { Origin: BASE_URL } });
-  const { csrfToken } = (await (await client.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  await client.post('/api/auth/callback/credentials', { form: { csrfToken, email, password: DEMO_PASSWORD, callbackUrl: '/' }, maxRedirects: 0 });
-  return client;
-}
-
-const letters = (n: number) => Array.from({ length: n }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(Math.random() * 26)]).join('');
-
-interface Made {
-  id: string;
-  code: string;
-  name: string;
-}
-
-/** Appointments at San Ysidro today, `minutesFromNow` each, imported by the administrator. */
-async function makeAppointments(admin: APIRequestContext, minutesFromNow: number[]): Promise<Made[]> {
-  const rows = minutesFromNow.map((m) => ({
-    confirmationCode: generateConfirmationCode(Math.random),
-    scheduledAt: new Date(Date.now() + m * MIN).toISOString(),
-    partySize: 1,
-    person: { familyName: `Offline ${letters(8)}`, givenName: 'Rosario', dateOfBirth: '1990-05-06', nationality: 'HN', language: 'es', documentNumber: `OFF${Math.floor(Math.random() * 1e9)}` },
-  }));
-  const imported = await admin.post('/api/v1/intake/rosters', { data: { port: SLUG, appointments: rows } });
-  expect(imported.status(), await imported.text()).toBe(200);
-  const made: Made[] = [];
-  for (const r of rows) {
-    const found = await admin.get(`/api/v1/appointments/lookup?code=${r.confirmationCode}`);
-    const { location } = (await found.json()) as { location: { appointmentId: string } };
-    made.push({ id: location.appointmentId, code: r.confirmationCode, name: `${r.person.familyName}, ${r.person.givenName}` });
-  }
-  return made;
-}
+// A port of the spec's own, near noon, with its own officer: any day, any hour, no demo rows.
+let world: KioskWorld;
+let SLUG: string;
+test.beforeAll(async () => {
+  world = await kioskWorld();
+  SLUG = world.port.slug;
+});
+test.afterAll(async () => world.admin.dispose());
+/** Appointments at the spec's port today, `minutes` from now each, imported by the administrator. */
+const makeAppointments = (minutes: number[]) => appointmentsToday(world.admin, world.port, minutes.map((minutesFromNow) => ({ minutesFromNow })));
 
 test('five actions offline survive a reload and replay once each; one done meanwhile elsewhere says who did it', async ({ page, context }) => {
-  const admin = await apiClient(ACCOUNTS.admin);
-  const supervisor = await apiClient(ACCOUNTS.supervisor);
+  const supervisor = await apiAs(ACCOUNTS.supervisor);
   // Four due soon (check in), one whose deadline passed (mark the no-show).
-  const [a, b, c, late, meanwhile] = await makeAppointments(admin, [5, 6, 7, -40, 8]);
+  const [a, b, c, late, meanwhile] = await makeAppointments([5, 6, 7, -40, 8]);
   const checkIns = [a!, b!, c!, meanwhile!];
 
-  await signIn(page, ACCOUNTS.officer);
+  await signIn(page, world.officer.email, world.officer.password);
   // The kiosk measures its clock offset at a successful request (the roster poll).
   const polled = page.waitForResponse((r) => r.url().includes(`/api/v1/ports/${SLUG}/roster`) && r.ok());
   await page.goto(`/roster/${SLUG}`);
   await polled;
-  const row = (m: Made) => page.locator(`tr[data-appointment="${m.code}"]`);
+  const row = (m: Made) => page.locator(`tr[data-appointment="${m.confirmationCode}"]`);
   await expect(row(a!)).toBeVisible();
 
   await context.setOffline(true);
@@ -106,21 +81,20 @@ test('five actions offline survive a reload and replay once each; one done meanw
   const ARRIVAL = ['appointment.checked_in', 'appointment.arrived_late', 'appointment.no_show_marked', 'appointment.arrival_undone'];
   const mine = audit.events.filter((e) => [a, b, c, late, meanwhile].some((m) => m!.id === e.targetId) && ARRIVAL.includes(e.action));
   const byTarget = (m: Made) => mine.filter((e) => e.targetId === m.id).map((e) => `${e.action} ${e.actorEmail}`);
-  for (const m of [a!, b!, c!]) expect(byTarget(m)).toEqual([`appointment.checked_in ${ACCOUNTS.officer}`]);
-  expect(byTarget(late!)).toEqual([`appointment.no_show_marked ${ACCOUNTS.officer}`]);
+  for (const m of [a!, b!, c!]) expect(byTarget(m)).toEqual([`appointment.checked_in ${world.officer.email}`]);
+  expect(byTarget(late!)).toEqual([`appointment.no_show_marked ${world.officer.email}`]);
   expect(byTarget(meanwhile!)).toEqual([`appointment.checked_in ${ACCOUNTS.supervisor}`]);
   // Replayed taps say both times in their audit event.
   for (const m of [a!, b!, c!, late!]) expect(mine.find((e) => e.targetId === m.id)!.reason).toMatch(/^Recorded offline at \S+, received at \S+\.$/);
-  await Promise.all([admin.dispose(), supervisor.dispose()]);
+  await supervisor.dispose();
 });
 
 test('a replayed tap older than the offline bound is judged at the received time and lands in the review queue', async ({ page }) => {
-  const admin = await apiClient(ACCOUNTS.admin);
-  const officer = await apiClient(ACCOUNTS.officer);
+  const officer = await apiAs(world.officer.email, world.officer.password);
   // Deadline 15 minutes ago; the kiosk says the person was tapped 25 minutes ago (on time), beyond the 10-minute bound.
-  const [stale, future] = await makeAppointments(admin, [-30, 20]);
+  const [stale, future] = await makeAppointments([-30, 20]);
   const tappedAt = Date.now() - 25 * MIN;
-  const replay = await officer.post(`/api/v1/appointments/${stale!.id}/check-in`, { data: { tappedAt, clockOffsetMs: 0, idempotencyKey: `stale-${stale!.code}` } });
+  const replay = await officer.post(`/api/v1/appointments/${stale!.id}/check-in`, { data: { tappedAt, clockOffsetMs: 0, idempotencyKey: `stale-${stale!.confirmationCode}` } });
   expect(replay.status(), await replay.text()).toBe(200);
   expect(((await replay.json()) as { appointment: { status: string } }).appointment.status).toBe('late');
   // A tap time in the future is refused in the error shape, and nothing is stored.
@@ -130,8 +104,8 @@ test('a replayed tap older than the offline bound is judged at the received time
 
   await signIn(page, ACCOUNTS.supervisor);
   await page.goto('/review');
-  const item = page.getByRole('listitem').filter({ hasText: stale!.code });
+  const item = page.getByRole('listitem').filter({ hasText: stale!.confirmationCode });
   await expect(item.getByRole('heading', { name: 'Offline tap older than the limit' })).toBeVisible();
   await expect(item.getByText(/^Recorded offline at \d{4}-\d{2}-\d{2} \d{2}:\d{2}, received at/)).toBeVisible();
-  await Promise.all([admin.dispose(), officer.dispose()]);
+  await officer.dispose();
 });

@@ -38,7 +38,7 @@ const RANDOM_UUID = '7b0c2a52-3f39-4e5b-9d67-0c6a2e2d9a11';
 /** The concrete URL of a route for one target (null: the route is not about one port's resource). */
 function apiProbes(key: string, f: Fixtures): Probe[] {
   const [method, pattern] = key.split(' ') as [string, string];
-  const perPort = /\{slug\}|\/appointments\/\{id\}|\/stats\/|\/appointments\/lookup|^\/api\/v1\/admin\/capacity$/.test(pattern);
+  const perPort = /\{slug\}|\/appointments\/\{id\}|\/stats\/|\/appointments\/lookup|^\/api\/v1\/admin\/capacity$|^\/api\/v1\/events$/.test(pattern);
   const targets: Target[] = perPort ? ['A', 'B'] : [null];
   return targets.map((target) => {
     const t = target ?? 'A';
@@ -49,7 +49,7 @@ function apiProbes(key: string, f: Fixtures): Probe[] {
       .replace('{date}', '2099-01-01')
       .replace('{code}', 'matrix_no_such_code')
       .replace('{confirmationCode}', 'MATRIXNO');
-    if (/\/stats\/today$|\/admin\/capacity$/.test(pattern)) url += `?port=${f.slug[t]}`;
+    if (/\/stats\/today$|\/admin\/capacity$|^\/api\/v1\/events$/.test(pattern)) url += `?port=${f.slug[t]}`;
     else if (/\/stats\//.test(pattern)) url += `?port=${f.slug[t]}&from=${f.today}&to=${f.today}`;
     if (pattern.endsWith('/appointments/lookup')) url += `?code=${f.appointment[t].code}`;
     if (pattern.endsWith('/admin/audit')) url += '?limit=1';

@@ -35,8 +35,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <IdleGuard
         idleMs={idleMs}
         warnMs={Math.min(60_000, idleMs / 2)}
+        userId={actor.userId}
         signOutAction={signOutAction}
-        labels={{ title: t('idle.title'), body: t('idle.body'), stay: t('idle.stay'), hint: t('idle.hint') }}
+        labels={{ title: t('idle.title'), body: t('idle.body'), stay: t('idle.stay'), hint: t('idle.hint'), pendingOne: t('idle.pendingOne'), pendingOther: t('idle.pendingOther') }}
       />
     </>
   );

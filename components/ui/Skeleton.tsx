@@ -4,7 +4,7 @@
  * readers). Used inside a page after its access checks (a loading.tsx would stream before them,
  * and a refusal or notFound() afterwards answers 200 instead of 404).
  */
-export function Skeleton({ label, shape = 'table' }: { label: string; shape?: 'table' | 'dashboard' }) {
+export function Skeleton({ label, shape = 'table' }: { label: string; shape?: 'table' | 'dashboard' | 'list' }) {
   const block = 'animate-pulse rounded bg-slate-200 motion-reduce:animate-none';
   return (
     <div role="status" aria-busy="true" data-testid="skeleton">
@@ -18,16 +18,23 @@ export function Skeleton({ label, shape = 'table' }: { label: string; shape?: 't
             ))}
           </div>
         )}
-        <div className="grid grid-cols-2 gap-3 md:grid-cols-6">
-          {Array.from({ length: 6 }, (_, i) => (
-            <div key={i} className={`${block} h-20`} />
-          ))}
-        </div>
-        <div className="flex flex-col gap-2">
-          {Array.from({ length: 10 }, (_, i) => (
-            <div key={i} className={`${block} h-12`} />
-          ))}
-        </div>
+        {shape === 'list' ? (
+          // Cards, as in the review queue and the record's timeline.
+          Array.from({ length: 4 }, (_, i) => <div key={i} className={`${block} h-32`} />)
+        ) : (
+          <>
+            <div className="grid grid-cols-2 gap-3 md:grid-cols-6">
+              {Array.from({ length: 6 }, (_, i) => (
+                <div key={i} className={`${block} h-20`} />
+              ))}
+            </div>
+            <div className="flex flex-col gap-2">
+              {Array.from({ length: 10 }, (_, i) => (
+                <div key={i} className={`${block} h-12`} />
+              ))}
+            </div>
+          </>
+        )}
       </div>
     </div>
   );

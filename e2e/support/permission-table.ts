@@ -42,6 +42,7 @@ export const API_POLICY: Record<string, Policy> = {
   'GET /api/v1/ports/{slug}/roster': 'staffAtPort',
   'GET /api/v1/ports/{slug}/roster/export': 'staffAtPort',
   'GET /api/v1/ports/{slug}/events': 'staffAtPort',
+  'GET /api/v1/events': 'staffAtPort', // one stream for several ports: each must be the caller's to see
   'GET /api/v1/appointments/lookup': 'staff', // any officer may learn where a scanned code belongs (port and date only)
   'GET /api/v1/appointments/{id}': 'staffAtPort',
   'POST /api/v1/appointments/{id}/check-in': 'staffAtPort',

@@ -3,6 +3,8 @@
  * request from the X-Server-Time header and kept with the browser time it was measured at. A tap
  * recorded offline carries it so the server can place the tap on its own clock.
  */
+import { createSignal } from './signal';
+
 export interface ClockOffset {
   offsetMs: number;
   /** Browser clock (epoch ms) when the offset was measured. */
@@ -42,15 +44,9 @@ export function clockOffset(): ClockOffset | null {
   return latest;
 }
 
-type Listener = () => void;
-const successListeners = new Set<Listener>();
+const apiSuccess = createSignal();
 
 /** Called after every successful API request: the offline queue replays on it. */
-export function onApiSuccess(listener: Listener): () => void {
-  successListeners.add(listener);
-  return () => successListeners.delete(listener);
-}
+export const onApiSuccess = apiSuccess.on;
 
-export function notifyApiSuccess(): void {
-  for (const listener of successListeners) listener();
-}
+export const notifyApiSuccess = apiSuccess.emit;

@@ -1,13 +1,18 @@
 /**
- * The kiosk's offline queue in IndexedDB: each action that could not reach the server (no answer,
- * or 503) with its idempotency key, kept until the server gives a definitive answer. Replayed in tap
+ * The kiosk's offline queue in IndexedDB: each action (check-in, no-show, undo, or an interview
+ * outcome from the record page) that could not reach the server (no answer, or 503) with its idempotency key, kept until the server gives a definitive answer. Replayed in tap
  * order; the idempotency key makes a replay that reaches the server twice act once, and an entry is
  * removed only after that answer, so a reload loses nothing.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Appointment } from '@/lib/roster/schemas';
 import { ApiError, isOffline, isUnavailable } from './api-error';
+import { apiFetch } from './fetch';
+import { createSignal } from './signal';
 import type { ArrivalAction } from './roster';
+
+/** What can wait in the queue: each is a POST to /api/v1/appointments/{id}/{action}. */
+export type QueuedKind = ArrivalAction | 'outcome';
 
 export interface QueuedAction {
   /** The idempotency key: also the entry's identity in the queue. */
@@ -15,8 +20,8 @@ export interface QueuedAction {
   /** Whose tap it was: only that officer's session replays it. */
   userId: string;
   appointmentId: string;
-  action: ArrivalAction;
-  /** The request body as it is replayed: idempotencyKey, tappedAt, clockOffsetMs, membersPresent. */
+  action: QueuedKind;
+  /** The request body as it is replayed: idempotencyKey, and tappedAt, clockOffsetMs, membersPresent for arrivals, or the outcome's fields. */
   body: Record<string, unknown>;
   /** The kiosk's clock at the tap (epoch ms). */
   tappedAt: number;
@@ -83,19 +88,39 @@ export type ReplayOutcome =
   | { kind: 'accepted'; appointment: Appointment }
   /** Another kiosk (or officer) did it first: the server's current row, with who and when. */
   | { kind: 'already'; appointment: Appointment }
+  /** An outcome for a record that another officer processed first: the server's current row. */
+  | { kind: 'alreadyRecorded'; appointment: Appointment }
   | { kind: 'refused'; message: string }
   /** Still no answer: kept for the next attempt. */
   | { kind: 'retry' };
 
+/** Sends one queued action as it was first sent: same path, same body, same idempotency key. */
+export function sendQueued(entry: QueuedAction): Promise<{ appointment: Appointment }> {
+  return apiFetch(`/api/v1/appointments/${encodeURIComponent(entry.appointmentId)}/${entry.action}`, { method: 'POST', body: entry.body });
+}
+
 /** What a replay's answer means for the queue. */
 export function classifyReplay(result: { appointment: Appointment } | unknown, error?: unknown): ReplayOutcome {
   if (error === undefined) return { kind: 'accepted', appointment: (result as { appointment: Appointment }).appointment };
-  if (isOffline(error) || isUnavailable(error)) return { kind: 'retry' };
+  // No answer, a 503, or a session that ended (idle limit) before the replay: kept for the next attempt
+  // or the officer's next sign-in on this device, never dropped as refused.
+  if (isOffline(error) || isUnavailable(error) || (error instanceof ApiError && error.status === 401)) return { kind: 'retry' };
   if (error instanceof ApiError && error.code === 'ALREADY_ARRIVED' && error.body.appointment) return { kind: 'already', appointment: error.body.appointment as Appointment };
+  // The outcome route's conflicts carry the record as it is now: processed means someone recorded it first.
+  const current = error instanceof ApiError ? (error.body.appointment as Appointment | undefined) : undefined;
+  if (error instanceof ApiError && (error.code === 'CONFLICT' || error.code === 'STALE_VERSION') && current?.status === 'processed') return { kind: 'alreadyRecorded', appointment: current };
   return { kind: 'refused', message: error instanceof Error ? error.message : String(error) };
 }
 
 let replaying: Promise<void> | null = null;
+
+const replayRequests = createSignal();
+
+/** The pages' queue hooks listen here, so a replay someone else asks for (the idle sign-out) shows its answers. */
+export const onReplayRequest = replayRequests.on;
+
+/** Asks every mounted queue hook to replay now; a replayPending call right after joins theirs. */
+export const requestReplay = replayRequests.emit;
 
 /**
  * Sends the officer's pending actions one by one in tap order, stopping at the first that still gets

@@ -1,34 +1,35 @@
 'use client';
 
 /**
- * A port's live event stream (GET /api/v1/ports/{slug}/events) through EventSource. `live` is true
- * while every stream is open: callers poll only when it is false. A stream the server closed or
- * refused is reopened with backoff; each reopening is a resync (changes may have been missed).
+ * The live event stream of the ports in view through one EventSource: a port's own stream
+ * (GET /api/v1/ports/{slug}/events) for one port, GET /api/v1/events?port=… for several, so a view
+ * of every port holds one of the session's streams, not one per port. `live` is true while the
+ * stream is open: callers poll only when it is false. A stream the server closed or refused is
+ * reopened with backoff; each reopening is a resync (changes may have been missed).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 export interface PortChange {
   /** arrival | outcome | booking | flag | capacity | port */
   k: string;
+  /** the port's slug (absent: every port, the national cap) */
+  p?: string;
   /** the appointment that changed */
   a?: string;
   /** its service date */
   d?: string;
 }
 
-export type PortEvent = { type: 'change'; slug: string; change: PortChange } | { type: 'resync'; slug: string };
+export type PortEvent = { type: 'change'; slug: string | null; change: PortChange } | { type: 'resync' };
 
 const RETRY_MIN_MS = 1_000;
 const RETRY_MAX_MS = 8_000;
 /** Reasons the session is over: reopening would only be refused (the page's own reads handle it). */
 const FINAL = new Set(['signed_out', 'idle', 'expired', 'inactive', 'missing', 'forbidden']);
 
-interface Source {
-  es: EventSource | null;
-  open: boolean;
-  opened: boolean;
-  attempts: number;
-  timer: ReturnType<typeof setTimeout> | undefined;
+export function streamUrl(slugs: readonly string[]): string {
+  if (slugs.length === 1) return `/api/v1/ports/${encodeURIComponent(slugs[0]!)}/events`;
+  return `/api/v1/events?${new URLSearchParams(slugs.map((s) => ['port', s]))}`;
 }
 
 export function usePortEvents(slugs: readonly string[], onEvent: (event: PortEvent) => void): { live: boolean } {
@@ -37,44 +38,45 @@ export function usePortEvents(slugs: readonly string[], onEvent: (event: PortEve
     handler.current = onEvent;
   });
   const key = slugs.join(',');
-  const [openCount, setOpenCount] = useState(0);
+  const [open, setOpen] = useState(false);
 
   useEffect(() => {
     if (!key || typeof EventSource === 'undefined') return;
-    const sources = new Map<string, Source>(key.split(',').map((slug) => [slug, { es: null, open: false, opened: false, attempts: 0, timer: undefined }]));
+    const url = streamUrl(key.split(','));
     let stopped = false;
-    const count = () => setOpenCount([...sources.values()].filter((s) => s.open).length);
+    let es: EventSource | null = null;
+    let opened = false;
+    let attempts = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const emit = (event: PortEvent) => handler.current(event);
 
-    const connect = (slug: string) => {
+    const connect = () => {
       if (stopped) return;
-      const s = sources.get(slug)!;
-      const es = new EventSource(`/api/v1/ports/${encodeURIComponent(slug)}/events`);
-      s.es = es;
-      es.onopen = () => {
-        s.open = true;
-        s.attempts = 0;
-        count();
+      const source = new EventSource(url);
+      es = source;
+      source.onopen = () => {
+        setOpen(true);
+        attempts = 0;
         // Opened again after a gap: what changed meanwhile was not pushed.
-        if (s.opened) emit({ type: 'resync', slug });
-        s.opened = true;
+        if (opened) emit({ type: 'resync' });
+        opened = true;
       };
-      es.addEventListener('resync', () => emit({ type: 'resync', slug }));
-      es.addEventListener('change', (message) => {
+      source.addEventListener('resync', () => emit({ type: 'resync' }));
+      source.addEventListener('change', (message) => {
         try {
-          emit({ type: 'change', slug, change: JSON.parse((message as MessageEvent<string>).data) as PortChange });
+          const change = JSON.parse((message as MessageEvent<string>).data) as PortChange;
+          emit({ type: 'change', slug: change.p ?? null, change });
         } catch {
-          emit({ type: 'resync', slug });
+          emit({ type: 'resync' });
         }
       });
       const closedByServer = (reopen: boolean) => {
-        es.close();
-        s.open = false;
-        count();
-        if (reopen) retry(slug);
+        source.close();
+        setOpen(false);
+        if (reopen) retry();
       };
-      es.addEventListener('unavailable', () => closedByServer(true));
-      es.addEventListener('end', (message) => {
+      source.addEventListener('unavailable', () => closedByServer(true));
+      source.addEventListener('end', (message) => {
         let reason = '';
         try {
           reason = (JSON.parse((message as MessageEvent<string>).data) as { reason?: string }).reason ?? '';
@@ -83,34 +85,30 @@ export function usePortEvents(slugs: readonly string[], onEvent: (event: PortEve
         }
         closedByServer(!FINAL.has(reason));
       });
-      es.onerror = () => {
-        s.open = false;
-        count();
+      source.onerror = () => {
+        setOpen(false);
         // CONNECTING: the browser retries by itself (the server's retry hint). CLOSED: it gave up
         // (an error status, 429, 503), so retry here with backoff.
-        if (es.readyState === EventSource.CLOSED) retry(slug);
+        if (source.readyState === EventSource.CLOSED) retry();
       };
     };
-    const retry = (slug: string) => {
-      const s = sources.get(slug)!;
-      clearTimeout(s.timer);
-      const delay = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** s.attempts);
-      s.attempts++;
-      s.timer = setTimeout(() => connect(slug), delay);
+    const retry = () => {
+      clearTimeout(timer);
+      const delay = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** attempts);
+      attempts++;
+      timer = setTimeout(connect, delay);
     };
 
-    for (const slug of sources.keys()) connect(slug);
+    connect();
     return () => {
       stopped = true;
-      for (const s of sources.values()) {
-        clearTimeout(s.timer);
-        s.es?.close();
-      }
-      setOpenCount(0);
+      clearTimeout(timer);
+      es?.close();
+      setOpen(false);
     };
   }, [key]);
 
-  return { live: key !== '' && openCount === key.split(',').length };
+  return { live: key !== '' && open };
 }
 
 /**

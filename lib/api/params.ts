@@ -9,7 +9,8 @@ import { isIsoDate } from '@/lib/time';
 import { parseInput } from './validate';
 
 const Uuid = z.uuid({ message: 'must be a UUID' });
-const Slug = z.string().max(40, { message: 'must be at most 40 characters' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'must be a port slug such as san-ysidro' });
+/** A port slug, in a path or a query. */
+export const Slug = z.string().max(40, { message: 'must be at most 40 characters' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'must be a port slug such as san-ysidro' });
 const IsoDate = z.string().refine(isIsoDate, { message: 'must be a date as YYYY-MM-DD' });
 /** Confirmation codes as typed or scanned: letters, digits, spaces and dashes, normalised by the lib. */
 const ConfirmationCode = z.string().min(1).max(32, { message: 'must be at most 32 characters' }).regex(/^[A-Za-z0-9 -]+$/, { message: 'must be letters and digits' });

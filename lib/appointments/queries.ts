@@ -72,7 +72,8 @@ export async function appointmentHistory(db: DbOrTx, id: string): Promise<Histor
   return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }
 
-export async function getAppointmentDetail(actor: Actor, id: string): Promise<AppointmentDetail> {
+/** The record without its history: the record page's shell (its access check) reads this first. */
+export async function getAppointmentRecord(actor: Actor, id: string): Promise<Omit<AppointmentDetail, 'history'>> {
   assertAppointmentId(id);
   const db = await getDb();
   const row = await readRecord(db, id, now());
@@ -80,8 +81,22 @@ export async function getAppointmentDetail(actor: Actor, id: string): Promise<Ap
   assertCanAtPort(actor, 'appointment.read', row.port_id);
   return {
     appointment: parse(row.j),
-    history: await appointmentHistory(db, id),
     person: { dateOfBirth: row.date_of_birth, documentNumber: maskDocumentNumber(row.document_number), externalRef: row.external_ref },
     port: { slug: row.port_slug, name: row.port_name, timeZone: row.time_zone },
   };
+}
+
+/** The history alone, scoped like the record: the record page streams it after its shell. */
+export async function getAppointmentHistory(actor: Actor, id: string): Promise<HistoryEntry[]> {
+  assertAppointmentId(id);
+  const db = await getDb();
+  const [owner] = await queryRows<{ port_id: number }>(db, sql`select port_id from appointments where id = ${id}`);
+  if (!owner) throw new AppError('NOT_FOUND', 'No such appointment.', { es: 'No existe esa cita.' });
+  assertCanAtPort(actor, 'appointment.read', owner.port_id);
+  return appointmentHistory(db, id);
+}
+
+export async function getAppointmentDetail(actor: Actor, id: string): Promise<AppointmentDetail> {
+  const record = await getAppointmentRecord(actor, id);
+  return { ...record, history: await appointmentHistory(await getDb(), id) };
 }

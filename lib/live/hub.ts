@@ -25,8 +25,8 @@ export const PROBE_EVERY_MS = 2_000;
 export const PROBE_TIMEOUT_MS = 3_000;
 
 export interface LiveSubscriber {
-  /** The port whose changes this stream wants. */
-  portId: number;
+  /** The ports whose changes this stream wants (one for a kiosk, several for a wall view). */
+  portIds: ReadonlySet<number>;
   onChange(event: PortEventPayload): void;
   /** Changes may have been missed (the listen connection was re-established): refetch everything. */
   onResync(): void;
@@ -76,7 +76,7 @@ function onPayload(text: string): void {
   const event = parsePortEventPayload(text);
   if (!event) return;
   for (const sub of s.subscribers) {
-    if (event.p === null || event.p === sub.portId) sub.onChange(event);
+    if (event.p === null || sub.portIds.has(event.p)) sub.onChange(event);
   }
 }
 

@@ -30,7 +30,7 @@ async function listenTo(portId: number) {
   const heard: PortEventPayload[] = [];
   let wake: (() => void) | null = null;
   const stop = await subscribe({
-    portId,
+    portIds: new Set([portId]),
     onChange: (e) => {
       heard.push(e);
       wake?.();
@@ -109,7 +109,7 @@ describe('live events', () => {
     const { port, officer, appt } = await setup();
     let resyncs = 0;
     const heard: PortEventPayload[] = [];
-    const stop = await subscribe({ portId: port.id, onChange: (e) => heard.push(e), onResync: () => resyncs++, onUnavailable: () => undefined });
+    const stop = await subscribe({ portIds: new Set([port.id]), onChange: (e) => heard.push(e), onResync: () => resyncs++, onUnavailable: () => undefined });
     const owner = await ownerDb();
     const cut = await owner.execute(
       sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query like 'listen %' and pid <> pg_backend_pid()`,

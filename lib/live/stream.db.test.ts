@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/lib/database';
+import { users } from '@/db/schema';
 import { actorFor, createAppointment, createPort, createUser } from '@/lib/testing/factories';
 import { createSession } from '@/lib/auth/session-store';
 import { endActorSession } from '@/lib/auth/sign-out';
@@ -6,7 +9,7 @@ import { checkIn } from '@/lib/roster/check-in';
 import { now } from '@/lib/time';
 import { stopHub } from './hub';
 import { STREAMS_PER_SESSION } from './leases';
-import { openPortEventStream } from './stream';
+import { MAX_STREAM_PORTS, openEventStream, openPortEventStream } from './stream';
 
 afterAll(() => stopHub());
 
@@ -61,7 +64,7 @@ describe('port event stream', () => {
     expect(first).toMatch(/^retry: \d+\nid: [0-9a-f]{8}-\d+\nevent: ready\ndata: \{\}$/);
     await checkIn(officer, appt.id, {});
     const change = await stream.pump((f) => f.includes('event: change'), 5_000);
-    expect(change).toContain(`data: {"k":"arrival","a":"${appt.id}","d":"${appt.serviceDate}"}`);
+    expect(change).toContain(`data: {"k":"arrival","p":"${port.slug}","a":"${appt.id}","d":"${appt.serviceDate}"}`);
     expect(change).toMatch(/^id: [0-9a-f]{8}-\d+$/m);
     await stream.cancel();
   });
@@ -110,5 +113,53 @@ describe('port event stream', () => {
     expect(end).toContain('data: {"reason":"signed_out"}');
     await stream.pump(() => false, 500);
     expect(stream.isDone()).toBe(true);
+  });
+
+  it('several ports in one stream: each change says its port, other ports stay silent, one lease, same scope and Last-Event-ID', async () => {
+    const a = await setup();
+    const b = await setup();
+    const c = await setup();
+    const user = await createUser('supervisor', null);
+    const supervisor = { ...actorFor(user), sessionId: await createSession(user.id) };
+    const stream = reader(await openEventStream(supervisor, [a.port.slug, b.port.slug, a.port.slug], { lastEventId: null, accept: SSE }));
+    expect(await stream.pump((f) => f.includes('event: '), 2_000)).toContain('event: ready');
+    await checkIn(c.officer, c.appt.id, {});
+    await checkIn(b.officer, b.appt.id, {});
+    const change = await stream.pump((f) => f.includes('event: change'), 5_000);
+    expect(change).toContain(`data: {"k":"arrival","p":"${b.port.slug}","a":"${b.appt.id}","d":"${b.appt.serviceDate}"}`);
+    await checkIn(a.officer, a.appt.id, {});
+    expect(await stream.pump((f) => f.includes(a.appt.id), 5_000)).toContain(`"p":"${a.port.slug}"`);
+    // Port c is not in this stream: its check-in (committed first) never appears.
+    expect(stream.frames.filter((f) => f.includes('event: change')).map((f) => /"p":"([^"]+)"/.exec(f)![1])).toEqual([b.port.slug, a.port.slug]);
+    await stream.cancel();
+
+    // An officer may name only their own port: any other in the list is 404, as for one port.
+    await expect(openEventStream(a.officer, [a.port.slug, b.port.slug], { lastEventId: null, accept: SSE })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(openEventStream(a.officer, [a.port.slug, 'no-such-port'], { lastEventId: null, accept: SSE })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    for (const none of [[], Array.from({ length: MAX_STREAM_PORTS + 1 }, (_, i) => `p${i}`)]) {
+      await expect(openEventStream(supervisor, none, { lastEventId: null, accept: SSE })).rejects.toMatchObject({ code: 'VALIDATION' });
+    }
+    await expect(openEventStream(supervisor, [a.port.slug, b.port.slug], { lastEventId: '../1', accept: SSE })).rejects.toMatchObject({ code: 'VALIDATION' });
+    const again = reader(await openEventStream(supervisor, [a.port.slug, b.port.slug], { lastEventId: 'deadbeef-17', accept: SSE }));
+    expect(await again.pump((f) => f.includes('event: '), 2_000)).toContain('event: resync');
+
+    // However many ports a stream carries, it is one of the session's streams.
+    const open = [again];
+    for (let i = 1; i < STREAMS_PER_SESSION; i++) open.push(reader(await openEventStream(supervisor, [a.port.slug, b.port.slug, c.port.slug], { lastEventId: null, accept: SSE })));
+    await expect(openEventStream(supervisor, [a.port.slug], { lastEventId: null, accept: SSE })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    for (const s of open) await s.cancel();
+  });
+
+  it('a several-port stream ends at the next heartbeat when the session loses one of its ports', async () => {
+    const a = await setup();
+    const b = await setup();
+    const user = await createUser('supervisor', null);
+    const supervisor = { ...actorFor(user), sessionId: await createSession(user.id) };
+    const stream = reader(await openEventStream(supervisor, [a.port.slug, b.port.slug], { lastEventId: null, accept: SSE, heartbeatMs: 100 }));
+    expect(await stream.pump((f) => f === ': heartbeat', 2_000)).toBe(': heartbeat');
+    // Made an officer of port a: port b is no longer theirs to watch.
+    const db = await getDb();
+    await db.update(users).set({ role: 'officer', portId: a.port.id }).where(eq(users.id, user.id));
+    expect(await stream.pump((f) => f.includes('event: end'), 3_000)).toContain('data: {"reason":"forbidden"}');
   });
 });

@@ -1,11 +1,12 @@
 /**
- * A port's live event stream (server-sent events): the kiosks and the "today" view refetch what an
- * event names instead of polling. Same right and port scope as reading that port's roster.
+ * A live event stream (server-sent events) for one port (the kiosk) or several (the "today" and wall
+ * views: one stream instead of one per port): clients refetch what an event names instead of
+ * polling. Same right and port scope as reading each port's roster.
  *
  *   retry: 3000                      how long the browser waits before reconnecting by itself
  *   id: <instance>-<n>               every event; sent back by the browser as Last-Event-ID
  *   event: ready | resync            first event; resync when the client may have missed changes
- *   event: change  data: {"k","a"?,"d"?}   what changed (kind, appointment id, service date)
+ *   event: change  data: {"k","p"?,"a"?,"d"?}   what changed (kind, port slug, appointment id, service date)
  *   event: end     data: {"reason"}  the session ended or lost the right: the stream closes
  *   event: unavailable               the database is away: the stream closes (clients poll meanwhile)
  *   : heartbeat                      every HEARTBEAT_MS; the session is checked again at each one
@@ -80,13 +81,33 @@ export interface StreamOptions {
   heartbeatMs?: number;
 }
 
+/** At most this many ports in one stream (every port of the country fits). */
+export const MAX_STREAM_PORTS = 50;
+
+/** One port's stream: GET /api/v1/ports/{slug}/events. */
+export function openPortEventStream(actor: Actor, slug: string, opts: StreamOptions): Promise<Response> {
+  return openEventStream(actor, [slug], opts);
+}
+
 /**
- * Opens the stream: 404 for a port the actor cannot see, 400 for a forged Last-Event-ID, 429 past
- * the per-session limit, 503 when this instance cannot listen (the database is away).
+ * Opens the stream for `slugs`: 404 if any is a port the actor cannot see (as for one port: existence
+ * does not leak), 400 for a forged Last-Event-ID, 429 past the per-session limit (one stream is one
+ * lease however many ports it carries), 503 when this instance cannot listen (the database is away).
  */
-export async function openPortEventStream(actor: Actor, slug: string, opts: StreamOptions): Promise<Response> {
-  const port = await getPortBySlug(actor, slug);
-  assertCanAtPort(actor, 'roster.read', port.id);
+export async function openEventStream(actor: Actor, slugs: readonly string[], opts: StreamOptions): Promise<Response> {
+  const unique = [...new Set(slugs)];
+  if (unique.length === 0 || unique.length > MAX_STREAM_PORTS) {
+    throw new AppError('VALIDATION', `Name between 1 and ${MAX_STREAM_PORTS} ports.`, {
+      es: `Indique entre 1 y ${MAX_STREAM_PORTS} puertos.`,
+      fields: { port: `must name 1-${MAX_STREAM_PORTS} ports` },
+    });
+  }
+  const slugById = new Map<number, string>();
+  for (const slug of unique) {
+    const port = await getPortBySlug(actor, slug);
+    assertCanAtPort(actor, 'roster.read', port.id);
+    slugById.set(port.id, port.slug);
+  }
   assertAcceptsEventStream(opts.accept);
   const { resync } = parseLastEventId(opts.lastEventId);
   const lease = await openLease(actor.sessionId);
@@ -130,8 +151,11 @@ export async function openPortEventStream(actor: Actor, slug: string, opts: Stre
   };
 
   const subscriber: LiveSubscriber = {
-    portId: port.id,
-    onChange: (e: PortEventPayload) => write(frame('change', { k: e.k, ...(e.a ? { a: e.a } : {}), ...(e.d ? { d: e.d } : {}) })),
+    portIds: new Set(slugById.keys()),
+    onChange: (e: PortEventPayload) => {
+      const p = e.p === null ? undefined : slugById.get(e.p);
+      write(frame('change', { k: e.k, ...(p ? { p } : {}), ...(e.a ? { a: e.a } : {}), ...(e.d ? { d: e.d } : {}) }));
+    },
     onResync: () => write(frame('resync', {})),
     onUnavailable: () => finish('unavailable', {}),
   };
@@ -152,7 +176,7 @@ export async function openPortEventStream(actor: Actor, slug: string, opts: Stre
       const state = await loadSession(actor.sessionId, { activity: false });
       if (!('actor' in state)) return finish('end', { reason: state.ended });
       try {
-        assertCanAtPort(state.actor, 'roster.read', port.id);
+        for (const portId of slugById.keys()) assertCanAtPort(state.actor, 'roster.read', portId);
       } catch {
         return finish('end', { reason: 'forbidden' });
       }

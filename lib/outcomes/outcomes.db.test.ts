@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/database';
 import { appointments, auditEvents, outcomes } from '@/db/schema';
 import { actorFor, createAppointment, createPort, createUser } from '@/lib/testing/factories';
-import { getAppointmentDetail } from '@/lib/appointments/queries';
+import { getAppointmentDetail, getAppointmentHistory } from '@/lib/appointments/queries';
 import { revealDocumentNumber } from '@/lib/appointments/reveal-document';
 import type { Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
@@ -130,6 +130,34 @@ describe('recordOutcome', () => {
     expect((await errorOf(recordOutcome(officer, 'not-a-uuid', { code: codes.plain }))).code).toBe('NOT_FOUND');
   });
 
+  it('acts once for an outcome replayed with the same idempotency key (body or header), and returns the first answer', async () => {
+    const appt = await createCheckedIn(port, officer.userId);
+    const body = { code: codes.plain, expectedVersion: 2, idempotencyKey: `out-${appt.id}` };
+    const first = await recordOutcome(officer, appt.id, body);
+    // The second delivery (the kiosk did not hear the first answer) names the key in the header only.
+    const { idempotencyKey, ...rest } = body;
+    const again = await recordOutcome(officer, appt.id, rest, idempotencyKey);
+    expect(again).toEqual(first);
+    expect(again.appointment).toMatchObject({ status: 'processed', version: 3 });
+    expect((await eventsFor(appt.id)).map((e) => e.action)).toEqual(['appointment.outcome_recorded']);
+    // Without the key the same body is a new request, refused because the record changed (no silent double).
+    expect((await errorOf(recordOutcome(officer, appt.id, rest))).code).toBe('STALE_VERSION');
+  });
+
+  it('refuses a queued outcome edited to another appointment: another port is NOT_FOUND, the same key elsewhere is a mismatch', async () => {
+    const mine = await createCheckedIn(port, officer.userId);
+    const elsewhere = await createCheckedIn(otherPort, otherOfficer.userId);
+    const key = `edited-${mine.id}`;
+    expect((await errorOf(recordOutcome(officer, elsewhere.id, { code: codes.plain, idempotencyKey: key }))).code).toBe('NOT_FOUND');
+    expect((await rowOf(elsewhere.id)).a.status).toBe('checked_in');
+    await recordOutcome(officer, mine.id, { code: codes.plain, idempotencyKey: key });
+    const sibling = await createCheckedIn(port, officer.userId);
+    const mismatch = await errorOf(recordOutcome(officer, sibling.id, { code: codes.plain, idempotencyKey: key }));
+    expect(mismatch.code).toBe('IDEMPOTENCY_MISMATCH');
+    expect((await rowOf(sibling.id)).a.status).toBe('checked_in');
+    expect(await eventsFor(sibling.id)).toHaveLength(0);
+  });
+
   it('leaves the appointment unchanged when the audit insert fails', async () => {
     const failing = await createPort();
     const failingOfficer = actorFor(await createUser('officer', failing.id), failing.slug);
@@ -229,6 +257,11 @@ describe('the appointment record', () => {
     expect(detail.history[0]!.after).toMatchObject({ outcome: { code: codes.note } });
     expect((await errorOf(getAppointmentDetail(otherOfficer, appt.id))).code).toBe('NOT_FOUND');
     expect((await getAppointmentDetail(supervisor, appt.id)).appointment.id).toBe(appt.id);
+    // The record page streams the history on its own: the same rows, the same scope.
+    expect(await getAppointmentHistory(officer, appt.id)).toEqual(detail.history);
+    for (const id of [appt.id, 'not-a-uuid', '00000000-0000-4000-8000-000000000000']) {
+      expect((await errorOf(getAppointmentHistory(otherOfficer, id))).code).toBe('NOT_FOUND');
+    }
   });
 
   it('reveals the document number to supervisors only, writing one audit event without the number', async () => {

@@ -1,7 +1,8 @@
 /**
  * The interview outcome: a checked-in appointment becomes processed, with its code, notes and
  * interpreter. Of two officers submitting on the same record, the second gets STALE_VERSION (or
- * CONFLICT without expectedVersion) with the current values, never a silent overwrite.
+ * CONFLICT without expectedVersion) with the current values, never a silent overwrite. With an
+ * idempotency key (an outcome kept offline and replayed), a second delivery returns the first answer.
  */
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
@@ -21,14 +22,25 @@ import { findOutcomeCode } from './queries';
 import { decideOutcome, validateOutcome } from './rules';
 import { RecordOutcomeInputSchema, type RecordOutcomeInput } from './schemas';
 import { personActor } from '@/lib/audit/actor';
+import { claimKey, requestHash, storeResult } from '@/lib/idempotency';
 
-export async function recordOutcome(actor: Actor, appointmentId: string, rawInput: RecordOutcomeInput): Promise<{ appointment: RecordAppointment }> {
+type OutcomeResult = { appointment: RecordAppointment };
+
+/** `headerKey` is the Idempotency-Key header, used when the body names none. */
+export async function recordOutcome(actor: Actor, appointmentId: string, rawInput: RecordOutcomeInput, headerKey?: string): Promise<OutcomeResult> {
   assertCan(actor, 'appointment.outcome');
   const db = await getDb();
   return db.transaction(async (tx) => {
     const row = await lockAppointmentWithOutcome(tx, actor, appointmentId, 'appointment.outcome');
     // Parsed only once the actor's right to this appointment is checked: no validation detail for outsiders.
     const input = parseInput(RecordOutcomeInputSchema, rawInput, actor.locale);
+    const key = input.idempotencyKey ?? headerKey;
+    const scope = `outcome:${actor.userId}`;
+    if (key) {
+      // The appointment is part of the hash: a queued entry edited to another appointment is a mismatch, not a replay.
+      const earlier = await claimKey<OutcomeResult>(tx, scope, key, requestHash([appointmentId, { ...input, idempotencyKey: undefined }]));
+      if (earlier) return earlier;
+    }
     const valid = validateOutcome(input, await findOutcomeCode(tx, input.code));
     if (!valid.ok) throw outcomeValidationError(valid.fields, actor.locale);
     const at = now();
@@ -56,6 +68,8 @@ export async function recordOutcome(actor: Actor, appointmentId: string, rawInpu
       recordedAt: at,
       recordedBy: actor.userId,
     });
+    const result: OutcomeResult = { appointment: await recordAppointmentById(tx, row.id, at) };
+    if (key) await storeResult(tx, scope, key, 200, result);
     await recordAudit(tx, personActor(actor), {
       action: 'appointment.outcome_recorded',
       targetType: 'appointment',
@@ -64,6 +78,6 @@ export async function recordOutcome(actor: Actor, appointmentId: string, rawInpu
       before: stateSnapshot(row),
       after: stateSnapshot({ ...row, status: 'processed', outcome: valid.outcome, version }),
     });
-    return { appointment: await recordAppointmentById(tx, row.id, at) };
+    return result;
   });
 }

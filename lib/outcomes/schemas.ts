@@ -25,6 +25,8 @@ export const RecordOutcomeInputSchema = z
   .object({
     ...OutcomeFields,
     expectedVersion: z.number().int().min(1).optional(),
+    /** Also accepted as the Idempotency-Key header: a kiosk replaying an outcome kept offline sends it. */
+    idempotencyKey: z.string().min(1).max(255).optional(),
   })
   .meta({ id: 'RecordOutcomeInput' });
 export type RecordOutcomeInput = z.input<typeof RecordOutcomeInputSchema>;

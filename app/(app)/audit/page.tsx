@@ -1,5 +1,10 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { formatInstant } from '@/lib/format';
+import { Skeleton } from '@/components/ui/Skeleton';
+import type { Actor } from '@/lib/auth/actor';
+import type { AuditQuery } from '@/lib/audit/schemas';
+import type { PortRecord } from '@/lib/ports/queries';
 import { fieldsOf } from '@/lib/api/validate';
 import { auditCheckpointSchedule } from '@/lib/audit/checkpoint-status';
 import { listAuditEvents } from '@/lib/audit/queries';
@@ -26,26 +31,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const schedule = await auditCheckpointSchedule(actor);
   const utc = (iso: string) => `${formatInstant(iso, 'UTC', locale)} ${t('audit.utc')}`;
   const parsed = AuditQuerySchema.safeParse({ ...raw, format: 'json' });
-  let problem: string | null = null;
-  let result = null;
-  if (!parsed.success) {
-    problem = Object.entries(fieldsOf(parsed.error))
-      .map(([k, v]) => `${k}: ${v}`)
-      .join('; ');
-  } else {
-    try {
-      result = await listAuditEvents(actor, parsed.data);
-    } catch (error) {
-      if (!isAppError(error) || error.code !== 'NOT_FOUND') throw error;
-      problem = `port: ${raw.port ?? ''}`;
-    }
-  }
+  const problem = parsed.success
+    ? null
+    : Object.entries(fieldsOf(parsed.error))
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('; ');
   const filters = new URLSearchParams();
   for (const k of FILTER_KEYS) if (raw[k]) filters.set(k, raw[k]!);
   const csvHref = `/api/v1/admin/audit?${new URLSearchParams([...filters, ['format', 'csv']]).toString()}`;
-  const olderHref = result?.nextBefore ? `/audit?${new URLSearchParams([...filters, ['before', String(result.nextBefore)]]).toString()}` : null;
-  const zoneOf = new Map(ports.map((p) => [p.slug, p.timeZone]));
-  const nameOf = new Map(ports.map((p) => [p.slug, p.name]));
 
   return (
     <>
@@ -139,87 +132,124 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       </form>
 
-      {result && (
-        <>
-          <p aria-live="polite" className="mb-2 font-semibold">
-            {t('audit.results', { count: formatNumber(result.events.length, locale) })}
-          </p>
-          {result.events.length === 0 ? (
-            <p className="rounded border border-slate-300 bg-white p-6 text-lg">{t('audit.empty')}</p>
-          ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full border-collapse bg-white text-left">
-                <thead>
-                  <tr className="border-b-2 border-slate-400">
-                    <th scope="col" className="px-3 py-2">{t('audit.columns.at')}</th>
-                    <th scope="col" className="px-3 py-2">{t('audit.columns.port')}</th>
-                    <th scope="col" className="px-3 py-2">{t('audit.columns.actor')}</th>
-                    <th scope="col" className="px-3 py-2">{t('audit.columns.action')}</th>
-                    <th scope="col" className="px-3 py-2">{t('audit.columns.target')}</th>
-                    <th scope="col" className="px-3 py-2">{t('audit.columns.reason')}</th>
-                    <th scope="col" className="px-3 py-2">{t('audit.columns.changes')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.events.map((e) => {
-                    const tz = (e.port && zoneOf.get(e.port)) || 'UTC';
-                    return (
-                      <tr key={e.id} className="border-b border-slate-200 align-top">
-                        <td className="px-3 py-2 tabular-nums">
-                          <time dateTime={e.at}>{formatInstant(e.at, tz, locale)}</time>
-                          {tz === 'UTC' && <span className="ml-1 text-sm text-slate-700">{t('audit.utc')}</span>}
-                        </td>
-                        <td className="px-3 py-2">{e.port ? (nameOf.get(e.port) ?? e.port) : t('audit.global')}</td>
-                        <td className="px-3 py-2">
-                          {e.actor ?? '—'}
-                          {e.actorRole && <span className="block text-sm text-slate-700">{t(`roles.${e.actorRole}` as MessageKey)}</span>}
-                        </td>
-                        <td className="px-3 py-2 font-mono text-sm">{e.action}</td>
-                        <td className="px-3 py-2 text-sm">
-                          {e.targetType === 'appointment' && e.targetId ? (
-                            <Link href={`/appointments/${e.targetId}`} className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline">
-                              {e.targetType}
-                            </Link>
-                          ) : (
-                            <span>
-                              {e.targetType}
-                              {e.targetId ? ` ${e.targetId.slice(0, 8)}` : ''}
-                            </span>
-                          )}
-                        </td>
-                        <td className="whitespace-pre-line px-3 py-2">{e.reason ?? ''}</td>
-                        <td className="px-3 py-2 text-sm">
-                          {e.before !== null || e.after !== null ? (
-                            <details>
-                              <summary className="min-h-11 cursor-pointer py-2 font-semibold text-blue-800 underline">{t('audit.showChanges')}</summary>
-                              <p className="font-semibold">{t('audit.before')}</p>
-                              <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all">{JSON.stringify(e.before, null, 1)}</pre>
-                              <p className="font-semibold">{t('audit.after')}</p>
-                              <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all">{JSON.stringify(e.after, null, 1)}</pre>
-                            </details>
-                          ) : null}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <nav aria-label={t('audit.older')} className="mt-4 flex gap-6">
-            {raw.before && (
-              <Link href={`/audit?${filters.toString()}`} className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline">
-                {t('audit.newest')}
-              </Link>
-            )}
-            {olderHref && (
-              <Link href={olderHref} className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline">
-                {t('audit.older')} →
-              </Link>
-            )}
-          </nav>
-        </>
+      {parsed.success && (
+        // The shell (title, checkpoints, filters) is on screen while the events are read.
+        <Suspense fallback={<Skeleton label={t('common.loading')} shape="table" />}>
+          <AuditResults actor={actor} query={parsed.data} raw={raw} filters={filters} ports={ports} />
+        </Suspense>
       )}
+    </>
+  );
+}
+
+/** The events for the filters: the part of the page that waits on the audit query. */
+async function AuditResults({
+  actor,
+  query,
+  raw,
+  filters,
+  ports,
+}: {
+  actor: Actor;
+  query: AuditQuery;
+  raw: Record<string, string | undefined>;
+  filters: URLSearchParams;
+  ports: PortRecord[];
+}) {
+  const { t, locale } = await getT();
+  let result;
+  try {
+    result = await listAuditEvents(actor, query);
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'NOT_FOUND') throw error;
+    return (
+      <p role="alert" className="mb-3 rounded border-l-4 border-red-700 bg-red-50 p-3 font-semibold text-red-900">
+        {t('audit.invalidFilters', { detail: `port: ${raw.port ?? ''}` })}
+      </p>
+    );
+  }
+  const olderHref = result.nextBefore ? `/audit?${new URLSearchParams([...filters, ['before', String(result.nextBefore)]]).toString()}` : null;
+  const zoneOf = new Map(ports.map((p) => [p.slug, p.timeZone]));
+  const nameOf = new Map(ports.map((p) => [p.slug, p.name]));
+  return (
+    <>
+      <p aria-live="polite" className="mb-2 font-semibold">
+        {t('audit.results', { count: formatNumber(result.events.length, locale) })}
+      </p>
+      {result.events.length === 0 ? (
+        <p className="rounded border border-slate-300 bg-white p-6 text-lg">{t('audit.empty')}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-left">
+            <thead>
+              <tr className="border-b-2 border-slate-400">
+                <th scope="col" className="px-3 py-2">{t('audit.columns.at')}</th>
+                <th scope="col" className="px-3 py-2">{t('audit.columns.port')}</th>
+                <th scope="col" className="px-3 py-2">{t('audit.columns.actor')}</th>
+                <th scope="col" className="px-3 py-2">{t('audit.columns.action')}</th>
+                <th scope="col" className="px-3 py-2">{t('audit.columns.target')}</th>
+                <th scope="col" className="px-3 py-2">{t('audit.columns.reason')}</th>
+                <th scope="col" className="px-3 py-2">{t('audit.columns.changes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.events.map((e) => {
+                const tz = (e.port && zoneOf.get(e.port)) || 'UTC';
+                return (
+                  <tr key={e.id} className="border-b border-slate-200 align-top">
+                    <td className="px-3 py-2 tabular-nums">
+                      <time dateTime={e.at}>{formatInstant(e.at, tz, locale)}</time>
+                      {tz === 'UTC' && <span className="ml-1 text-sm text-slate-700">{t('audit.utc')}</span>}
+                    </td>
+                    <td className="px-3 py-2">{e.port ? (nameOf.get(e.port) ?? e.port) : t('audit.global')}</td>
+                    <td className="px-3 py-2">
+                      {e.actor ?? '—'}
+                      {e.actorRole && <span className="block text-sm text-slate-700">{t(`roles.${e.actorRole}` as MessageKey)}</span>}
+                    </td>
+                    <td className="px-3 py-2 font-mono text-sm">{e.action}</td>
+                    <td className="px-3 py-2 text-sm">
+                      {e.targetType === 'appointment' && e.targetId ? (
+                        <Link href={`/appointments/${e.targetId}`} className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline">
+                          {e.targetType}
+                        </Link>
+                      ) : (
+                        <span>
+                          {e.targetType}
+                          {e.targetId ? ` ${e.targetId.slice(0, 8)}` : ''}
+                        </span>
+                      )}
+                    </td>
+                    <td className="whitespace-pre-line px-3 py-2">{e.reason ?? ''}</td>
+                    <td className="px-3 py-2 text-sm">
+                      {e.before !== null || e.after !== null ? (
+                        <details>
+                          <summary className="min-h-11 cursor-pointer py-2 font-semibold text-blue-800 underline">{t('audit.showChanges')}</summary>
+                          <p className="font-semibold">{t('audit.before')}</p>
+                          <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all">{JSON.stringify(e.before, null, 1)}</pre>
+                          <p className="font-semibold">{t('audit.after')}</p>
+                          <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all">{JSON.stringify(e.after, null, 1)}</pre>
+                        </details>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label={t('audit.older')} className="mt-4 flex gap-6">
+        {raw.before && (
+          <Link href={`/audit?${filters.toString()}`} className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline">
+            {t('audit.newest')}
+          </Link>
+        )}
+        {olderHref && (
+          <Link href={olderHref} className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline">
+            {t('audit.older')} →
+          </Link>
+        )}
+      </nav>
     </>
   );
 }

@@ -1,5 +1,8 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { FlagDecision } from '@/components/review/FlagDecision';
+import { Skeleton } from '@/components/ui/Skeleton';
+import type { Actor } from '@/lib/auth/actor';
 import { requirePageActor } from '@/lib/auth/current';
 import { messagesFor } from '@/lib/i18n/catalog';
 import { getT } from '@/lib/i18n/server';
@@ -31,14 +34,27 @@ function OfflineTimes({ f, text }: { f: FlagQueueItem; text: string }) {
 }
 
 export default async function ReviewPage() {
+  // The access check first (a refusal is a real 403/404); the queue streams in after the shell.
   const actor = await requirePageActor('flags.review');
+  const { t } = await getT();
+  return (
+    <>
+      <h1 className="mb-1 text-3xl font-bold">{t('review.title')}</h1>
+      <p className="mb-6 max-w-3xl text-slate-700">{t('review.intro')}</p>
+      <Suspense fallback={<Skeleton label={t('common.loading')} shape="list" />}>
+        <ReviewQueue actor={actor} />
+      </Suspense>
+    </>
+  );
+}
+
+/** The open flags: the part of the page that waits on the queue's query. */
+async function ReviewQueue({ actor }: { actor: Actor }) {
   const { t, locale } = await getT();
   const m = messagesFor(locale).review;
   const flags = await listOpenFlags(actor);
   return (
     <>
-      <h1 className="mb-1 text-3xl font-bold">{t('review.title')}</h1>
-      <p className="mb-6 max-w-3xl text-slate-700">{t('review.intro')}</p>
       {flags.length === 0 ? (
         <p>{t('review.empty')}</p>
       ) : (

@@ -34,7 +34,8 @@ export function withPending(rows: readonly Appointment[], pending: readonly Queu
     const a = byId.get(p.appointmentId);
     if (!a) continue;
     const corrected = p.tappedAt + (p.clockOffsetMs ?? 0);
-    const status = p.action === 'undo' ? 'scheduled' : p.action === 'no-show' ? 'no_show' : corrected > Date.parse(a.deadline) ? 'late' : 'checked_in';
+    const status =
+      p.action === 'outcome' ? 'processed' : p.action === 'undo' ? 'scheduled' : p.action === 'no-show' ? 'no_show' : corrected > Date.parse(a.deadline) ? 'late' : 'checked_in';
     byId.set(a.id, { ...a, status });
   }
   return rows.map((a) => byId.get(a.id) ?? a);

@@ -119,6 +119,11 @@ describe('the kiosk parts', () => {
     expect(withPending([a], [{ ...entry(0, { appointmentId: a.id, tappedAt: before }), seq: 1 }])[0]!.status).toBe('checked_in');
     expect(withPending([a], [{ ...entry(0, { appointmentId: a.id, tappedAt: before, clockOffsetMs: 120_000 }), seq: 1 }])[0]!.status).toBe('late');
   });
+
+  it('show an outcome kept on this device (recorded on the record page) as processed in its row', () => {
+    const a = appointment({ status: 'checked_in' });
+    expect(withPending([a], [{ ...entry(0, { appointmentId: a.id, action: 'outcome', body: { code: 'approved', idempotencyKey: 'key-0' } }), seq: 1 }])[0]!.status).toBe('processed');
+  });
 });
 
 describe('useArrivalActions with the queue', () => {

@@ -12,23 +12,13 @@ import { useCallback, useState } from 'react';
 import { afterArrival, ApiError, isOffline, isUnavailable, rosterKeys } from '@/lib/api-client';
 import { postArrival, type ArrivalAction } from '@/lib/api-client/roster';
 import { formatTime } from '@/lib/format';
+import { describeArrival, describeReplay } from './describe-arrival';
 import type { AppLocale, Translate } from '@/lib/i18n/translate';
 import type { AppointmentStatus } from '@/db/schema/enums';
 import type { Appointment, Roster } from '@/lib/roster/schemas';
 import type { QueuedAction, ReplayOutcome } from '@/lib/api-client/offline-queue';
 import type { RowResult } from '../RosterRow';
 import { useOfflineQueue } from './use-offline-queue';
-
-const UNDO_MS = 2 * 60_000;
-
-export function describeArrival(a: Appointment, action: ArrivalAction, t: Translate, tz: string, locale: AppLocale, now = Date.now()): RowResult {
-  const time = a.arrivedAt ? formatTime(a.arrivedAt, tz, locale) : '';
-  if (action === 'undo') return { text: t('kiosk.undone'), tone: 'ok' };
-  if (a.status === 'no_show') return { text: t('kiosk.noShowDone'), tone: 'ok', undoUntil: now + UNDO_MS };
-  if (a.status === 'late') return { text: t('kiosk.late', { time, deadline: formatTime(a.deadline, tz, locale) }), tone: 'warn', undoUntil: now + UNDO_MS };
-  const text = a.partySize > 1 ? t('kiosk.checkedIn', { time, present: a.membersPresent ?? a.partySize, party: a.partySize }) : t('kiosk.checkedInOne', { time });
-  return { text, tone: 'ok', undoUntil: now + UNDO_MS };
-}
 
 interface Options {
   /** The signed-in officer: queued actions replay only in their session. */
@@ -62,17 +52,10 @@ export function useArrivalActions({ userId, slug, date, timeZone: tz, t, locale,
   /** A replayed action's answer, in its row and in the live region. */
   const onReplayed = useCallback(
     (entry: QueuedAction, outcome: ReplayOutcome) => {
-      if (outcome.kind === 'retry') return;
-      if (outcome.kind === 'accepted') {
-        replaceRow(outcome.appointment);
-        say(entry.appointmentId, { ...describeArrival(outcome.appointment, entry.action, t, tz, locale), text: t('offline.accepted', { result: describeArrival(outcome.appointment, entry.action, t, tz, locale).text }) });
-      } else if (outcome.kind === 'already') {
-        replaceRow(outcome.appointment);
-        const a = outcome.appointment;
-        say(entry.appointmentId, { text: t('offline.alreadyDone', { name: a.arrivedBy ?? '—', time: a.arrivedAt ? formatTime(a.arrivedAt, tz, locale) : '—' }), tone: 'warn' });
-      } else {
-        say(entry.appointmentId, { text: t('offline.refused', { reason: outcome.message }), tone: 'error' });
-      }
+      const said = describeReplay(entry, outcome, t, tz, locale);
+      if (!said) return;
+      if (outcome.kind !== 'refused' && outcome.kind !== 'retry') replaceRow(outcome.appointment);
+      say(entry.appointmentId, said);
       void afterArrival(queryClient, slug, date);
     },
     // replaceRow reads only stable values (the client and the key's parts).

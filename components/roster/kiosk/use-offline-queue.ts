@@ -1,21 +1,20 @@
 'use client';
 
 /**
- * The kiosk's side of the offline queue: reads it at start (nothing is lost on a reload), keeps an
+ * The page's side of the offline queue (the kiosk, and the record page for outcomes): reads it at start (nothing is lost on a reload), keeps an
  * action that got no answer, and replays in tap order when the network is back (the online event,
  * the next successful request, or a slow retry while anything is pending).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { clockOffset, onApiSuccess } from '@/lib/api-client';
-import { enqueue, pendingActions, replayPending, type QueuedAction, type ReplayOutcome } from '@/lib/api-client/offline-queue';
-import { postArrival, type ArrivalAction } from '@/lib/api-client/roster';
+import { enqueue, onReplayRequest, pendingActions, replayPending, sendQueued, type QueuedAction, type QueuedKind, type ReplayOutcome } from '@/lib/api-client/offline-queue';
 
 const RETRY_MS = 15_000;
 
 export interface KeepRequest {
   appointmentId: string;
   name: string;
-  action: ArrivalAction;
+  action: QueuedKind;
   /** The body as first sent, with its idempotency key. */
   body: Record<string, unknown> & { idempotencyKey: string };
   /** The kiosk's clock at the tap. */
@@ -40,7 +39,7 @@ export function useOfflineQueue(userId: string, onOutcome: (entry: QueuedAction,
     if (count.current === 0) return;
     await replayPending(
       userId,
-      (entry) => postArrival(entry.appointmentId, entry.action, entry.body),
+      sendQueued,
       (entry, outcome) => outcomeRef.current(entry, outcome),
     ).catch(() => undefined);
     await refresh();
@@ -49,8 +48,9 @@ export function useOfflineQueue(userId: string, onOutcome: (entry: QueuedAction,
   const keep = useCallback(
     async (r: KeepRequest) => {
       // The offset measured at the last successful request before the tap: the server trusts the tap time only with it.
+      // An outcome's time is the server's at delivery (no lateness to judge), so its body stays as first sent.
       const measured = clockOffset();
-      const body = measured ? { ...r.body, tappedAt: r.tappedAt, clockOffsetMs: measured.offsetMs } : r.body;
+      const body = measured && r.action !== 'outcome' ? { ...r.body, tappedAt: r.tappedAt, clockOffsetMs: measured.offsetMs } : r.body;
       const kept = await enqueue({ key: r.body.idempotencyKey, userId, appointmentId: r.appointmentId, action: r.action, body, tappedAt: r.tappedAt, clockOffsetMs: measured?.offsetMs ?? null, name: r.name });
       await refresh();
       return kept;
@@ -70,12 +70,14 @@ export function useOfflineQueue(userId: string, onOutcome: (entry: QueuedAction,
     const onOnline = () => void replay();
     window.addEventListener('online', onOnline);
     const stop = onApiSuccess(() => void replay());
+    const stopRequests = onReplayRequest(() => void replay());
     const timer = window.setInterval(() => {
       if (navigator.onLine) void replay();
     }, RETRY_MS);
     return () => {
       window.removeEventListener('online', onOnline);
       stop();
+      stopRequests();
       window.clearInterval(timer);
     };
   }, [userId, replay]);

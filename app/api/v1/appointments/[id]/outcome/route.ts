@@ -11,5 +11,5 @@ export const dynamic = 'force-dynamic';
 export const POST = apiRoute<{ id: string }>(async ({ request, params, locale }) => {
   const actor = await requireApiActor({ activity: true });
   const p = parseParams(IdParams, params, locale);
-  return json(await recordOutcome(actor, p.id, (await readJsonBody(request)) as RecordOutcomeInput));
+  return json(await recordOutcome(actor, p.id, (await readJsonBody(request)) as RecordOutcomeInput, request.headers.get('idempotency-key') ?? undefined));
 });
