@@ -2,6 +2,7 @@
  * One error type for the product. Every layer throws AppError with a code;
  * lib/api/respond.ts maps codes to HTTP statuses and the UI maps them to words.
  */
+import 'server-only';
 import { DatabaseBusyError } from '@/db/errors';
 
 export const ERROR_STATUS = {
