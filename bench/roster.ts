@@ -21,7 +21,9 @@ import { addDays, now, portLocalInstant, portToday } from '@/lib/time';
 import { generateHistory } from './lib/generate';
 import { load, ms } from './lib/stats';
 import { machine, printTable, writeResults, type Figure } from './lib/report';
-import { signInCookie, startServer } from './lib/server';
+import { signInCookie, startBalancer, startServer } from './lib/server';
+import { cpuSnapshot, describeCpu } from './lib/cpu-share';
+import { soak } from './lib/soak';
 import { ensureFloorBuilt, startFloor } from './lib/floor';
 import { startWireCounter } from './lib/pg-wire-counter';
 import { describePerRequest, perRequest, printTexts, type PerRequest } from './lib/round-trips';
@@ -46,6 +48,9 @@ const COUNTED_PORT = PORT + 3;
 const COUNTED_FLOOR_PORT = PORT + 4;
 const COUNTER_PORT = PORT + 5;
 const PROFILED_PORT = PORT + 6;
+const LB_PORT = PORT + 7;
+/** BENCH_SOAK_S: seconds of the memory soak (0: none). */
+const SOAK_S = Number(process.env.BENCH_SOAK_S ?? 0);
 /** Check-in pools of distinct people: one instance, two instances, the floor, the profile, the wire count. */
 const KIOSK_POOLS = 5;
 const KIOSK_APPOINTMENTS = 12_000;
@@ -56,6 +61,9 @@ const TARGET_ROUND_TRIPS: Record<string, string> = {
   'check-in': '<= 4 round trips, one transaction',
   'booking (intake API)': '<= 4 round trips',
 };
+
+/** Names take letters only: 0 -> 'a', 27 -> 'bb'. */
+const letters = (n: number) => 'abcdefghijklmnopqrstuvwxyz'[n % 26]!.repeat(1 + Math.floor(n / 26));
 
 const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
@@ -193,29 +201,56 @@ async function main() {
       push({ figure: 'check-in, 64 kiosks: database waits', value: describeWaits(waited) });
       extra.checkInWaits = waited;
 
+      // Two instances on one database behind a real load balancer (a process of its own), against one
+      // instance behind the same balancer, with where the two cores went in each.
       const second = await startServer(dbUrl, PORT + 1);
+      const poolLb1 = poolCount.slice(100);
       try {
-        const urls = [server.url, second.url];
         // Warm up the second instance's routes and pool.
         await load(50, 8, async () => {
-          const r = await fetch(`${second.url}/api/v1/ports/bench-kiosk/roster`, { headers: { Cookie: officer } });
+          const r = await fetch(`${second.url}/api/v1/ports/bench-kiosk/roster?date=${benchDate}`, { headers: { Cookie: officer } });
           await r.arrayBuffer();
           return r.status;
         });
-        const healthBoth = await load(3000, 64, async (i) => {
-          const r = await fetch(`${urls[i % 2]}/api/v1/health`);
-          await r.arrayBuffer();
-          return r.status;
-        });
-        const both = await load(perPool, 64, (i) => checkInAt(urls[i % 2]!, pool2[i]!)());
+        const runBehind = async (targets: string[], ids: string[]) => {
+          const lb = await startBalancer(LB_PORT, targets);
+          try {
+            const health = await load(3000, 64, get(`${lb.url}/api/v1/health`));
+            const before = cpuSnapshot([server.process.pid!, second.process.pid!, lb.pid]);
+            const result = await load(ids.length, 64, (i) => checkInAt(lb.url, ids[i]!)());
+            return { health, result, cpu: describeCpu(before, cpuSnapshot([server.process.pid!, second.process.pid!, lb.pid])) };
+          } finally {
+            await lb.stop();
+          }
+        };
+        const one = await runBehind([server.url], poolLb1);
+        const both = await runBehind([server.url, second.url], pool2);
+        const describe = (r: Awaited<ReturnType<typeof runBehind>>) =>
+          `${r.result.rps.toFixed(0)} req/s, p50 ${ms(r.result.p50)}, p99 ${ms(r.result.p99)}, errors ${r.result.errors} (${JSON.stringify(r.result.statuses)}); ${r.cpu}`;
         push({
-          figure: 'check-in, 64 kiosks, 2 instances',
-          value: `${both.rps.toFixed(0)} req/s (${(both.rps / checkins.rps).toFixed(2)}x one instance), p50 ${ms(both.p50)}, p99 ${ms(both.p99)}, errors ${both.errors} (${JSON.stringify(both.statuses)})`,
-          target: `>= 50% of health req/s (${((both.rps / healthBoth.rps) * 100).toFixed(0)}%), p99 < 100 ms, 0 errors`,
-          floor: `health at 64 over both: ${healthBoth.rps.toFixed(0)} req/s, p50 ${ms(healthBoth.p50)}`,
+          figure: 'check-in, 64 kiosks, 1 instance behind the balancer',
+          value: describe(one),
+          floor: `health at 64 through the balancer: ${one.health.rps.toFixed(0)} req/s, p50 ${ms(one.health.p50)}`,
+        });
+        push({
+          figure: 'check-in, 64 kiosks, 2 instances behind the balancer',
+          value: `${describe(both)}; ${(both.result.rps / one.result.rps).toFixed(2)}x one instance`,
+          target: `>= 1.3x one instance (${(both.result.rps / one.result.rps).toFixed(2)}x), p99 < 100 ms, 0 errors`,
+          floor: `health at 64 through the balancer over both: ${both.health.rps.toFixed(0)} req/s (${(both.health.rps / one.health.rps).toFixed(2)}x one)`,
         });
       } finally {
         await second.stop();
+      }
+
+      // Memory under a long load: 64 kiosks reading the 150-row roster for BENCH_SOAK_S seconds.
+      if (SOAK_S > 0) {
+        const soaked = await soak(SOAK_S, 64, get(`/api/v1/ports/nogales/roster?date=${benchDate}`, { Cookie: cookie }), () => server.rssMb());
+        push({
+          figure: `soak: ${SOAK_S} s at 64 clients (roster 150 rows)`,
+          value: `${soaked.requests} requests, ${soaked.errors} errors; RSS ${soaked.samples.map((x) => x.rssMb.toFixed(0)).join(' ')} MB every 10 s; slope ${soaked.slopeMbPerMin.toFixed(2)} MB/min`,
+          target: 'no growth trend (slope ~ 0), RSS < 300 MB',
+        });
+        extra.soak = soaked;
       }
 
       // First-load JavaScript of the roster page, from the browser's resource timings.
@@ -273,7 +308,7 @@ async function main() {
               port: 'bench-kiosk',
               scheduledAt: portLocalInstant(bookingDate, 600, kioskZone).toISOString(),
               partySize: 1,
-              person: { familyName: `Count${i + 1}`, givenName: 'Persona', dateOfBirth: '1980-02-03', nationality: 'MX', language: 'es', documentNumber: `C${i + 1}` },
+              person: { familyName: `Count ${letters(i + 1)}`, givenName: 'Persona', dateOfBirth: '1980-02-03', nationality: 'MX', language: 'es', documentNumber: `C${i + 1}` },
             }),
           });
           const text = await r.text();

@@ -98,3 +98,22 @@ function cookiesOf(response: Response): string {
     .map((c) => c.split(';')[0])
     .join('; ');
 }
+
+/** The round-robin balancer (bench/lib/balancer.mjs) in a process of its own, in front of `targets`. */
+export async function startBalancer(port: number, targets: string[]): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['bench/lib/balancer.mjs', String(port), ...targets], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
+    child.once('exit', (code) => reject(new Error(`balancer exited ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
