@@ -9,15 +9,36 @@ export interface BenchServer {
   rssMb(): number;
 }
 
-export async function startServer(databaseUrl: string, port: number): Promise<BenchServer> {
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, AUTH_SECRET: 'bench-secret-0123456789abcdef', DEMO_SEED: 'false', NEXT_TELEMETRY_DISABLED: '1', DB_POOL_MAX: '30' },
+export interface ServerOptions {
+  /** The Next.js project to start (default: the app itself; bench/floor-app for the floor). */
+  dir?: string;
+  /** The path that answers 200 once the server is up. */
+  readyPath?: string;
+  /** Extra environment. */
+  env?: Record<string, string>;
+  /** Node flags, e.g. --cpu-prof (not allowed in NODE_OPTIONS; `next start`'s fork inherits them). */
+  nodeArgs?: string[];
+}
+
+export async function startServer(databaseUrl: string, port: number, opts: ServerOptions = {}): Promise<BenchServer> {
+  const args = [...(opts.nodeArgs ?? []), 'node_modules/next/dist/bin/next', 'start', ...(opts.dir ? [opts.dir] : []), '-p', String(port)];
+  const child = spawn(process.execPath, args, {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: 'bench-secret-0123456789abcdef',
+      DEMO_SEED: 'false',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DB_POOL_MAX: '30',
+      ...opts.env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     try {
-      if ((await fetch(`${url}/api/v1/ready`)).ok) break;
+      if ((await fetch(`${url}${opts.readyPath ?? '/api/v1/ready'}`)).ok) break;
     } catch {
       /* not up yet */
     }
@@ -27,8 +48,10 @@ export async function startServer(databaseUrl: string, port: number): Promise<Be
     url,
     process: child,
     async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await exited;
     },
     rssMb() {
       // next start forks the real server; sum the RSS of the process tree's main node processes.
@@ -74,4 +97,23 @@ function cookiesOf(response: Response): string {
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
+}
+
+/** The round-robin balancer (bench/lib/balancer.mjs) in a process of its own, in front of `targets`. */
+export async function startBalancer(port: number, targets: string[]): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['bench/lib/balancer.mjs', String(port), ...targets], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
+    child.once('exit', (code) => reject(new Error(`balancer exited ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }

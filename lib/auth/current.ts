@@ -3,7 +3,7 @@
  * both re-read the user from the database, so a deactivated user is out on the next request.
  */
 import { cache } from 'react';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { pageDeadlineMs, withDeadline } from '@/lib/api/deadline';
 import { isAppError, isDatabaseUnavailable } from '@/lib/errors';
@@ -12,12 +12,15 @@ import type { Actor } from './actor';
 import { auth } from './next-auth';
 import { recordPageDenial } from './page-denial';
 import { can, type Action } from './permissions';
+import { cachedSessionId, sessionCookieKey } from './session-cookie-cache';
 import { loadSession, type SessionState } from './session-store';
 import { UNAVAILABLE_PATH, unavailablePath } from './unavailable-path';
 
 async function sessionId(): Promise<string | null> {
-  const session = (await auth()) as { sid?: string } | null;
-  return session?.sid ?? null;
+  return cachedSessionId(sessionCookieKey((await cookies()).getAll()), async () => {
+    const session = (await auth()) as { sid?: string } | null;
+    return session?.sid ?? null;
+  });
 }
 
 async function requestId(): Promise<string | null> {

@@ -4,17 +4,18 @@
  * check-ins of the same person wins; the others learn who checked them in and when.
  */
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/lib/database';
-import { appointments } from '@/db/schema';
+import { queryRows } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { parseInput } from '@/lib/api/validate';
-import { recordAudit } from '@/lib/audit/record';
+import { auditChainLockSql, recordAuditUnderLock, type AuditInput } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { now, portLocalClock } from '@/lib/time';
-import { claimKey, requestHash, storeResult } from '@/lib/idempotency';
+import { claimKey, requestHash } from '@/lib/idempotency';
 import { appointmentById, arrivalSnapshot, lockAppointment } from '@/lib/appointments/load';
+import { APPOINTMENT_RELATIONS, appointmentJsonSql } from './queries';
 import { flagStaleTap, judgeTap, replayAudit, ReplayFields } from './replay';
 import { decideCheckIn, deadline, validMembersPresent } from './rules';
 import type { Appointment } from './schemas';
@@ -73,18 +74,9 @@ export async function checkIn(actor: Actor, appointmentId: string, rawInput: unk
       });
     }
     const status = decision.kind;
-    const updated = await tx
-      .update(appointments)
-      .set({ status, arrivedAt: at, arrivedBy: actor.userId, membersPresent, statusChangedAt: received, statusChangedBy: actor.userId, version: row.version + 1 })
-      .where(and(eq(appointments.id, row.id), inArray(appointments.status, ['scheduled', 'no_show']), eq(appointments.version, row.version)))
-      .returning({ id: appointments.id });
-    if (updated.length !== 1) throw new AppError('CONFLICT', 'The appointment changed while checking in. Try again.');
     await flagStaleTap(tx, row.id, tap);
-    const result: CheckInResult = { appointment: await appointmentById(tx, row.id, received) };
-    if (input.idempotencyKey) await storeResult(tx, scope, input.idempotencyKey, 200, result);
     const offline = replayAudit(tap, row.timeZone);
-    // The audit insert goes last: it takes the port's chain lock, held only until commit.
-    await recordAudit(tx, personActor(actor), {
+    const audit: AuditInput = {
       action: status === 'late' ? 'appointment.arrived_late' : 'appointment.checked_in',
       targetType: 'appointment',
       targetId: row.id,
@@ -96,7 +88,29 @@ export async function checkIn(actor: Actor, appointmentId: string, rawInput: unk
         ...(offline.offline ? { offline: offline.offline } : {}),
       },
       reason: offline.reason,
-    });
+    };
+    // One round trip for the change, the answer (built from the update's returning row), the stored
+    // idempotent answer and the audit chain's lock (after the row lock taken by loadForUpdate).
+    const stored = input.idempotencyKey
+      ? sql`, stored as (update idempotency_records set response_status = 200, response_body = (select body from answer)
+            where scope = ${scope} and key = ${input.idempotencyKey} returning 1)`
+      : sql``;
+    const [changed] = await queryRows<{ body: string | null }>(
+      tx,
+      sql`with a as (
+          update appointments set status = ${status}::appointment_status, arrived_at = ${at.toISOString()}::timestamptz,
+            arrived_by = ${actor.userId}::uuid, members_present = ${membersPresent}::int, status_changed_at = ${received.toISOString()}::timestamptz,
+            status_changed_by = ${actor.userId}::uuid, version = ${row.version + 1}::int
+          where id = ${row.id}::uuid and status in ('scheduled', 'no_show') and version = ${row.version}::int
+          returning *),
+        answer as (select json_build_object('appointment', ${appointmentJsonSql(received)})::text as body from a ${APPOINTMENT_RELATIONS})${stored},
+        chain as (select ${auditChainLockSql(row.portId, row.id)} where exists (select 1 from a))
+        select (select body from answer) as body${input.idempotencyKey ? sql`, (select count(*) from stored) as stored` : sql``}, (select count(*) from chain) as locked`,
+    );
+    if (!changed?.body) throw new AppError('CONFLICT', 'The appointment changed while checking in. Try again.');
+    const result = JSON.parse(changed.body) as CheckInResult;
+    // The audit insert goes last: the port's chain lock is held only until commit.
+    await recordAuditUnderLock(tx, personActor(actor), audit);
     return result;
   });
 }
