@@ -8,6 +8,7 @@ import { checkIn } from './check-in';
 import { markNoShow } from './no-show';
 import { undoArrival } from './undo';
 import { locateCode } from './lookup';
+import { appointmentById } from '@/lib/appointments/load';
 
 async function setup(minutesFromNow: number, partySize = 1) {
   // Phoenix has no DST, and a port-local "today" is guaranteed for +-20 minutes except right at midnight;
@@ -119,5 +120,26 @@ describe('no-show and undo', () => {
     const db = await getDb();
     await db.update(appointments).set({ statusChangedAt: new Date(now().getTime() - 121_000) }).where(eq(appointments.id, appt.id));
     await expect(undoArrival(officer, appt.id)).rejects.toMatchObject({ code: 'UNDO_EXPIRED' });
+  });
+
+  it('acts once for a replayed key, answers with the row as stored, and lets one of ten concurrent marks win', async () => {
+    const { officer, appt } = await setup(-30);
+    const key = uid(8);
+    const marks = await Promise.allSettled(Array.from({ length: 10 }, () => markNoShow(officer, appt.id, { idempotencyKey: key })));
+    const answers = marks.filter((m) => m.status === 'fulfilled').map((m) => (m as PromiseFulfilledResult<Awaited<ReturnType<typeof markNoShow>>>).value);
+    // The same key: every caller gets the first answer (or waits for it), none acts twice.
+    expect(answers.length).toBe(10);
+    for (const a of answers) expect(a).toEqual(answers[0]);
+    expect(answers[0]!.appointment).toEqual(await appointmentById(await getDb(), appt.id, now()));
+    expect(await auditCount(appt.id)).toBe(1);
+    // Undo with a key, replayed: one more event, the stored answer again.
+    const undoKey = uid(8);
+    const undone = await undoArrival(officer, appt.id, { idempotencyKey: undoKey });
+    expect(undone.appointment.version).toBe(answers[0]!.appointment.version + 1);
+    const [stored] = await (await getDb()).select({ status: appointments.status, version: appointments.version }).from(appointments).where(eq(appointments.id, appt.id));
+    // Stored back as scheduled (it reads as no-show again: the deadline has passed).
+    expect(stored).toEqual({ status: 'scheduled', version: undone.appointment.version });
+    expect(await undoArrival(officer, appt.id, { idempotencyKey: undoKey })).toEqual(undone);
+    expect(await auditCount(appt.id)).toBe(2);
   });
 });

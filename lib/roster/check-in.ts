@@ -7,19 +7,17 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/lib/database';
-import { queryRows } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { parseInput } from '@/lib/api/validate';
-import { auditChainLockSql, recordAuditUnderLock, type AuditInput } from '@/lib/audit/record';
+import type { AuditInput } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { now, portLocalClock } from '@/lib/time';
 import { claimKey, requestHash } from '@/lib/idempotency';
 import { appointmentById, arrivalSnapshot, lockAppointment } from '@/lib/appointments/load';
-import { APPOINTMENT_RELATIONS, appointmentJsonSql } from './queries';
+import { applyArrivalChange } from './arrival-change';
 import { flagStaleTap, judgeTap, replayAudit, ReplayFields } from './replay';
 import { decideCheckIn, deadline, validMembersPresent } from './rules';
 import type { Appointment } from './schemas';
-import { personActor } from '@/lib/audit/actor';
 
 export const CheckInInputSchema = z.object({
   membersPresent: z.number().int().min(1).max(12).optional(),
@@ -89,28 +87,14 @@ export async function checkIn(actor: Actor, appointmentId: string, rawInput: unk
       },
       reason: offline.reason,
     };
-    // One round trip for the change, the answer (built from the update's returning row), the stored
-    // idempotent answer and the audit chain's lock (after the row lock taken by loadForUpdate).
-    const stored = input.idempotencyKey
-      ? sql`, stored as (update idempotency_records set response_status = 200, response_body = (select body from answer)
-            where scope = ${scope} and key = ${input.idempotencyKey} returning 1)`
-      : sql``;
-    const [changed] = await queryRows<{ body: string | null }>(
-      tx,
-      sql`with a as (
-          update appointments set status = ${status}::appointment_status, arrived_at = ${at.toISOString()}::timestamptz,
-            arrived_by = ${actor.userId}::uuid, members_present = ${membersPresent}::int, status_changed_at = ${received.toISOString()}::timestamptz,
-            status_changed_by = ${actor.userId}::uuid, version = ${row.version + 1}::int
-          where id = ${row.id}::uuid and status in ('scheduled', 'no_show') and version = ${row.version}::int
-          returning *),
-        answer as (select json_build_object('appointment', ${appointmentJsonSql(received)})::text as body from a ${APPOINTMENT_RELATIONS})${stored},
-        chain as (select ${auditChainLockSql(row.portId, row.id)} where exists (select 1 from a))
-        select (select body from answer) as body${input.idempotencyKey ? sql`, (select count(*) from stored) as stored` : sql``}, (select count(*) from chain) as locked`,
-    );
-    if (!changed?.body) throw new AppError('CONFLICT', 'The appointment changed while checking in. Try again.');
-    const result = JSON.parse(changed.body) as CheckInResult;
-    // The audit insert goes last: the port's chain lock is held only until commit.
-    await recordAuditUnderLock(tx, personActor(actor), audit);
-    return result;
+    return applyArrivalChange(tx, actor, {
+      row,
+      set: sql`status = ${status}::appointment_status, arrived_at = ${at.toISOString()}::timestamptz, arrived_by = ${actor.userId}::uuid, members_present = ${membersPresent}::int`,
+      from: ['scheduled', 'no_show'],
+      received,
+      idempotency: input.idempotencyKey ? { scope, key: input.idempotencyKey } : null,
+      audit,
+      conflict: new AppError('CONFLICT', 'The appointment changed while checking in. Try again.', { es: 'La cita cambió mientras se registraba la llegada. Inténtelo de nuevo.' }),
+    });
   });
 }

@@ -1,19 +1,17 @@
 /** An explicit no-show mark, only after the deadline (a passed deadline already reads as no-show). */
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
-import { appointments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { now, portLocalClock } from '@/lib/time';
 import { parseInput } from '@/lib/api/validate';
-import { claimKey, requestHash, storeResult } from '@/lib/idempotency';
+import { claimKey, requestHash } from '@/lib/idempotency';
 import { appointmentById, arrivalSnapshot, lockAppointment } from '@/lib/appointments/load';
+import { applyArrivalChange } from './arrival-change';
 import { judgeTap, replayAudit, ReplayInputSchema } from './replay';
 import { deadline, decideNoShow } from './rules';
 import type { Appointment } from './schemas';
-import { personActor } from '@/lib/audit/actor';
 
 /** `rawInput` (idempotency key, replayed tap time) is parsed after the scope check, as for check-in. */
 export async function markNoShow(actor: Actor, appointmentId: string, rawInput: unknown = {}, headerKey?: string): Promise<{ appointment: Appointment }> {
@@ -41,25 +39,23 @@ export async function markNoShow(actor: Actor, appointmentId: string, rawInput: 
         details: { appointment: current },
       });
     }
-    const updated = await tx
-      .update(appointments)
-      .set({ status: 'no_show', statusChangedAt: received, statusChangedBy: actor.userId, version: row.version + 1 })
-      .where(and(eq(appointments.id, row.id), eq(appointments.status, 'scheduled'), eq(appointments.version, row.version)))
-      .returning({ id: appointments.id });
-    if (updated.length !== 1) throw new AppError('CONFLICT', 'The appointment changed meanwhile. Try again.');
-    const appointment = { appointment: await appointmentById(tx, row.id, received) };
-    if (key) await storeResult(tx, scope, key, 200, appointment);
     const offline = replayAudit(tap, row.timeZone);
-    // The audit insert goes last: it takes the port's chain lock, held only until commit.
-    await recordAudit(tx, personActor(actor), {
-      action: 'appointment.no_show_marked',
-      targetType: 'appointment',
-      targetId: row.id,
-      portId: row.portId,
-      before: arrivalSnapshot(row),
-      after: { ...arrivalSnapshot({ status: 'no_show', arrivedAt: null, membersPresent: null, version: row.version + 1 }), ...(offline.offline ? { offline: offline.offline } : {}) },
-      reason: offline.reason,
+    return applyArrivalChange(tx, actor, {
+      row,
+      set: sql`status = 'no_show'::appointment_status`,
+      from: ['scheduled'],
+      received,
+      idempotency: key ? { scope, key } : null,
+      audit: {
+        action: 'appointment.no_show_marked',
+        targetType: 'appointment',
+        targetId: row.id,
+        portId: row.portId,
+        before: arrivalSnapshot(row),
+        after: { ...arrivalSnapshot({ status: 'no_show', arrivedAt: null, membersPresent: null, version: row.version + 1 }), ...(offline.offline ? { offline: offline.offline } : {}) },
+        reason: offline.reason,
+      },
+      conflict: new AppError('CONFLICT', 'The appointment changed meanwhile. Try again.', { es: 'La cita cambió mientras tanto. Inténtelo de nuevo.' }),
     });
-    return appointment;
   });
 }
