@@ -45,6 +45,8 @@ const SERVER = {
 
 export default defineConfig({
   testDir: './e2e',
+  // Browser specs only: e2e/**/*.test.ts are vitest unit tests of the fixtures themselves.
+  testMatch: /.*\.spec\.ts$/,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
