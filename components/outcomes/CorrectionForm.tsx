@@ -3,8 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { Messages } from '@/lib/i18n/messages/en';
-import { interpolate } from '@/lib/i18n/translate';
-import { describedBy, ErrorSummary, Field, inputClass, StaleNotice } from './FormParts';
+import { describedBy, ErrorSummary, Field, inputClass, SubmitFailure } from './FormParts';
 import { checkOutcome, OutcomeInputs, outcomeBody, type OutcomeValues } from './OutcomeInputs';
 import { settle, type ApiError } from '@/lib/api-client';
 import { correctAppointment } from '@/lib/api-client/appointments';
@@ -78,21 +77,7 @@ export function CorrectionForm({
         {m.correctionTitle}
       </h2>
       <p className="mb-3 text-slate-700">{m.correctionIntro}</p>
-      {failure?.code === 'STALE_VERSION' ? (
-        <StaleNotice
-          error={failure}
-          title={m.staleTitle}
-          body={(v) => interpolate(m.staleBody, v)}
-          reload={m.reload}
-          statusLabel={(s) => statusLabels[s] ?? s}
-          outcomeLabel={(c) => (c ? (outcomeLabels[c] ?? c) : '—')}
-          onReload={() => startTransition(() => router.refresh())}
-        />
-      ) : failure && !failure.fields ? (
-        <p role="alert" className="mb-4 font-semibold text-red-800">
-          {interpolate(m.failed, { message: failure.message })}
-        </p>
-      ) : null}
+      <SubmitFailure failure={failure} staleCodes={['STALE_VERSION']} m={m} statusLabels={statusLabels} outcomeLabels={outcomeLabels} onReload={() => startTransition(() => router.refresh())} />
       <ErrorSummary title={m.errorSummary} errors={errors} idPrefix="correction" />
       <Field id="correction-status" label={m.newStatus} error={errors.status}>
         <select

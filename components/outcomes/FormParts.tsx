@@ -2,6 +2,7 @@
 
 import type { ReactNode } from 'react';
 import type { ApiError } from '@/lib/api-client';
+import { interpolate } from '@/lib/i18n/translate';
 
 /** Errors summarised at the top of a form, each linking to its field. */
 export function ErrorSummary({ title, errors, idPrefix }: { title: string; errors: Record<string, string>; idPrefix: string }) {
@@ -32,7 +33,7 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
   );
 }
 
-export function StaleNotice({
+function StaleNotice({
   error,
   title,
   body,
@@ -59,6 +60,47 @@ export function StaleNotice({
         {reload}
       </button>
     </div>
+  );
+}
+
+/**
+ * What a refused submit shows: the record as it is now when it changed meanwhile (`staleCodes`), with a
+ * reload; otherwise the server's message. Field errors are the ErrorSummary's, not repeated here.
+ */
+export function SubmitFailure({
+  failure,
+  staleCodes,
+  m,
+  statusLabels,
+  outcomeLabels,
+  onReload,
+}: {
+  failure: ApiError | null;
+  staleCodes: readonly string[];
+  m: { staleTitle: string; staleBody: string; reload: string; failed: string };
+  statusLabels: Record<string, string>;
+  outcomeLabels: Record<string, string>;
+  onReload: () => void;
+}) {
+  if (!failure) return null;
+  if (staleCodes.includes(failure.code)) {
+    return (
+      <StaleNotice
+        error={failure}
+        title={m.staleTitle}
+        body={(v) => interpolate(m.staleBody, v)}
+        reload={m.reload}
+        statusLabel={(s) => statusLabels[s] ?? s}
+        outcomeLabel={(c) => (c ? (outcomeLabels[c] ?? c) : '—')}
+        onReload={onReload}
+      />
+    );
+  }
+  if (failure.fields) return null;
+  return (
+    <p role="alert" className="mb-4 font-semibold text-red-800">
+      {interpolate(m.failed, { message: failure.message })}
+    </p>
   );
 }
 

@@ -3,8 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { Messages } from '@/lib/i18n/messages/en';
-import { interpolate } from '@/lib/i18n/translate';
-import { ErrorSummary, StaleNotice } from './FormParts';
+import { ErrorSummary, SubmitFailure } from './FormParts';
 import { checkOutcome, OutcomeInputs, outcomeBody, type OutcomeValues } from './OutcomeInputs';
 import { isOffline, isUnavailable, settle, type ApiError } from '@/lib/api-client';
 import { recordOutcome } from '@/lib/api-client/appointments';
@@ -97,21 +96,7 @@ export function OutcomeForm({
       <h2 id="outcome-title" className="mb-3 text-2xl font-bold">
         {m.formTitle}
       </h2>
-      {failure?.code === 'STALE_VERSION' || failure?.code === 'CONFLICT' ? (
-        <StaleNotice
-          error={failure}
-          title={m.staleTitle}
-          body={(v) => interpolate(m.staleBody, v)}
-          reload={m.reload}
-          statusLabel={(s) => statusLabels[s] ?? s}
-          outcomeLabel={(c) => (c ? (outcomeLabels[c] ?? c) : '—')}
-          onReload={() => startTransition(() => router.refresh())}
-        />
-      ) : failure && !failure.fields ? (
-        <p role="alert" className="mb-4 font-semibold text-red-800">
-          {interpolate(m.failed, { message: failure.message })}
-        </p>
-      ) : null}
+      <SubmitFailure failure={failure} staleCodes={['STALE_VERSION', 'CONFLICT']} m={m} statusLabels={statusLabels} outcomeLabels={outcomeLabels} onReload={() => startTransition(() => router.refresh())} />
       {queued && (
         <p data-testid="outcome-pending" className="mb-4 rounded border-2 border-blue-900 bg-blue-50 p-3 font-semibold text-blue-950">
           {t('offline.pendingOutcome', {
