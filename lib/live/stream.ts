@@ -15,7 +15,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { assertCanAtPort } from '@/lib/auth/guard';
 import { loadSession } from '@/lib/auth/session-store';
 import { AppError, toAppError } from '@/lib/errors';
-import { getPortBySlug } from '@/lib/ports/queries';
+import { getPortsBySlugs } from '@/lib/ports/queries';
 import { logWarn } from '@/lib/log';
 import { instanceId, subscribe, type LiveSubscriber } from './hub';
 import { closeLease, openLease, renewLease } from './leases';
@@ -103,8 +103,7 @@ export async function openEventStream(actor: Actor, slugs: readonly string[], op
     });
   }
   const slugById = new Map<number, string>();
-  for (const slug of unique) {
-    const port = await getPortBySlug(actor, slug);
+  for (const port of await getPortsBySlugs(actor, unique)) {
     assertCanAtPort(actor, 'roster.read', port.id);
     slugById.set(port.id, port.slug);
   }

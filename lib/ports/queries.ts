@@ -44,12 +44,25 @@ export async function listPorts(actor: Actor): Promise<PortRecord[]> {
 
 /** One port by slug, or NOT_FOUND when it does not exist or the actor may not see it. */
 export async function getPortBySlug(actor: Actor, slug: string): Promise<PortRecord> {
+  const [port] = await getPortsBySlugs(actor, [slug]);
+  return port!;
+}
+
+/**
+ * Several ports in one query, in the order named: NOT_FOUND for the first one missing or hidden, with
+ * the same words for a hidden port as for a missing one, so the answer does not tell them apart.
+ */
+export async function getPortsBySlugs(actor: Actor, slugs: readonly string[]): Promise<PortRecord[]> {
   const db = await getDb();
-  const [row] = await db.select(columns).from(ports).where(eq(ports.slug, slug)).limit(1);
-  if (!row) throw new AppError('NOT_FOUND', `No port "${slug}".`);
-  // The same words for a hidden port as for a missing one, so the answer does not tell them apart.
-  assertPortVisible(actor, row.id, { message: `No port "${slug}".` });
-  return withToday(row, now());
+  const rows = slugs.length ? await db.select(columns).from(ports).where(inArray(ports.slug, [...slugs])) : [];
+  const bySlug = new Map(rows.map((r) => [r.slug, r]));
+  const at = now();
+  return slugs.map((slug) => {
+    const row = bySlug.get(slug);
+    if (!row) throw new AppError('NOT_FOUND', `No port "${slug}".`);
+    assertPortVisible(actor, row.id, { message: `No port "${slug}".` });
+    return withToday(row, at);
+  });
 }
 
 export function toPublicPort(record: PortRecord): Port {
