@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { openFromEnv } from '@/db/client';
 import { storeCheckpoint, takeCheckpoint } from '@/lib/audit/checkpoint';
 import { auditKeyring } from '@/lib/audit/keys';
+import { runCommand } from './lib/run-command';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
@@ -29,10 +30,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`Checkpoint failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCommand('Checkpoint failed', main);

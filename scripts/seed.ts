@@ -4,6 +4,7 @@ import { now } from '@/lib/time';
 import { openOwnerFromEnv } from '@/db/client';
 import { pendingMigrations } from '@/db/migrate';
 import { seedDemo } from '@/lib/seed/demo';
+import { runCommand } from './lib/run-command';
 
 async function main(): Promise<number> {
   const e = env();
@@ -26,10 +27,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`Seed failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCommand('Seed failed', main);
